@@ -1,0 +1,72 @@
+#include "core/config/settings.h"
+
+#include <cstdlib>
+#include <fstream>
+
+#include <Poco/AutoPtr.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/Util/IniFileConfiguration.h>
+
+namespace subdesk::config {
+
+std::string Settings::defaultPath() {
+  if (const char* p = std::getenv("SUBDESK_CONFIG"); p && *p) return p;
+  std::string base;
+  if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x) {
+    base = x;
+  } else {
+    base = Poco::Path::home() + ".config";
+  }
+  return base + "/subdesk/subdesk.ini";
+}
+
+Settings Settings::load(const std::string& path) {
+  Settings s;
+  s.profiles_["default"] = ServerProfile{"default", "", ""};
+  if (!Poco::File(path).exists()) return s;
+  Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini(new Poco::Util::IniFileConfiguration(path));
+  Poco::Util::AbstractConfiguration::Keys keys;
+  ini->keys(keys);
+  for (const auto& section : keys) {
+    if (section == "server" || section.rfind("server.", 0) == 0) {
+      const std::string name = section == "server" ? "default" : section.substr(7);
+      ServerProfile p{name, ini->getString(section + ".conninfo", ""),
+                      ini->getString(section + ".replica", "")};
+      s.profiles_[name] = p;
+    }
+  }
+  const std::string lang = ini->getString("ui.language", "uk");
+  s.language_ = (lang == "en") ? "en" : "uk";
+  return s;
+}
+
+std::vector<ServerProfile> Settings::profiles() const {
+  std::vector<ServerProfile> out;
+  if (auto it = profiles_.find("default"); it != profiles_.end()) out.push_back(it->second);
+  for (const auto& [name, p] : profiles_) {
+    if (name != "default") out.push_back(p);
+  }
+  return out;
+}
+
+std::optional<ServerProfile> Settings::profile(const std::string& name) const {
+  if (auto it = profiles_.find(name); it != profiles_.end()) return it->second;
+  return std::nullopt;
+}
+
+void Settings::save(const std::string& path) const {
+  Poco::File(Poco::Path(path).parent()).createDirectories();
+  std::ofstream out(path + ".tmp", std::ios::trunc);
+  for (const auto& p : profiles()) {
+    out << (p.name == "default" ? "[server]" : "[server." + p.name + "]") << '\n';
+    out << "conninfo = " << p.conninfo << '\n';
+    if (!p.replica.empty()) out << "replica = " << p.replica << '\n';
+    out << '\n';
+  }
+  out << "[ui]\nlanguage = " << language_ << '\n';
+  out.close();
+  std::rename((path + ".tmp").c_str(), path.c_str());
+}
+
+}  // namespace subdesk::config

@@ -1,0 +1,58 @@
+#include "core/util/error.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+
+#include "core/util/i18n.h"
+
+namespace subdesk {
+
+std::string sqlState(const std::exception& e) {
+  if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    return pg->sqlstate();
+  }
+  if (auto* ue = dynamic_cast<const UserError*>(&e)) {
+    if (ue->code().size() == 5) return ue->code();
+  }
+  return {};
+}
+
+namespace {
+// The first line of a server message, without SOCI's "while executing ..." tail.
+std::string serverMessage(const std::exception& e) {
+  std::string text = e.what();
+  if (auto* se = dynamic_cast<const soci::soci_error*>(&e)) text = se->get_error_message();
+  if (auto nl = text.find('\n'); nl != std::string::npos) text.resize(nl);
+  if (text.rfind("ERROR:  ", 0) == 0) text.erase(0, 8);
+  return text;
+}
+}  // namespace
+
+std::string describeError(const std::exception& e) {
+  if (auto* ue = dynamic_cast<const UserError*>(&e)) return ue->what();
+  const std::string state = sqlState(e);
+  if (state == "42501") return tr("You are not allowed to do this. Ask a supervisor if it is needed.");
+  if (state == "23505") return tr("This record already exists (a duplicate was refused).");
+  if (state == "23503") return tr("This refers to something that does not exist or is still in use.");
+  if (state == "23514" || state == "22023" || state == "22P02")
+    return format(tr("The database refused the data: {0}"), {serverMessage(e)});
+  if (state == "40001" || state == "40P01")
+    return tr("Someone else changed the same data at the same time. Nothing was saved; please try again.");
+  if (state == "57014") return tr("The operation took too long and was cancelled. Nothing was saved.");
+  if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03")
+    return tr("The connection to the database was lost. Nothing was saved; check the network and try again.");
+  if (state.rfind("P0", 0) == 0 || state.rfind("SD", 0) == 0) return serverMessage(e);
+  if (dynamic_cast<const soci::soci_error*>(&e)) {
+    const std::string msg = serverMessage(e);
+    if (msg.find("Connection refused") != std::string::npos ||
+        msg.find("could not connect") != std::string::npos ||
+        msg.find("no connection to the server") != std::string::npos ||
+        msg.find("server closed the connection") != std::string::npos) {
+      return tr("The database server cannot be reached. Check the network and try again.");
+    }
+    return format(tr("Database error: {0}"), {msg});
+  }
+  return format(tr("Unexpected error: {0}"), {e.what()});
+}
+
+}  // namespace subdesk
