@@ -1,4 +1,6 @@
-# cmake -DOUT=file.cpp -DFILES="a.sql;b.sql" -P embed_migrations.cmake
+# cmake -DOUT=file.cpp -DDIR=db/migrations -P embed_migrations.cmake
+file(GLOB FILES ${DIR}/*.sql)
+list(SORT FILES)
 set(body "// Generated from db/migrations/*.sql by db/embed_migrations.cmake. Do not edit.\n")
 string(APPEND body "#include \"core/db/embedded_migrations.h\"\n\nnamespace subdesk::db {\n")
 string(APPEND body "const std::vector<MigrationSource>& embeddedMigrations() {\n")

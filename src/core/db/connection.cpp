@@ -8,9 +8,17 @@
 
 namespace subdesk::db {
 
+namespace {
+// Server notices ("relation already exists, skipping") are not for the person at the
+// desk, and libpq would print them to stderr.
+void ignoreNotice(void*, const char*) {}
+}  // namespace
+
 std::unique_ptr<soci::session> connect(const std::string& conninfo) {
   try {
-    return std::make_unique<soci::session>(soci::postgresql, conninfo);
+    auto sql = std::make_unique<soci::session>(soci::postgresql, conninfo);
+    PQsetNoticeProcessor(nativeConnection(*sql), ignoreNotice, nullptr);
+    return sql;
   } catch (const soci::soci_error& e) {
     const std::string msg = e.get_error_message();
     if (msg.find("password authentication failed") != std::string::npos) {

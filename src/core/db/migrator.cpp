@@ -76,6 +76,8 @@ std::vector<std::string> Migrator::migrate(soci::session& sql,
     soci::transaction tx(sql);
     try {
       executeScript(sql, m.sql);
+      // Migrations may SET LOCAL ROLE subdesk_owner; the bookkeeping is the migrator's.
+      executeScript(sql, "RESET ROLE");
     } catch (const std::exception& e) {
       throw UserError(format(tr("Migration {0} failed: {1}"), {m.name, e.what()}), sqlState(e));
     }

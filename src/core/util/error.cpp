@@ -31,7 +31,9 @@ std::string serverMessage(const std::exception& e) {
 std::string describeError(const std::exception& e) {
   if (auto* ue = dynamic_cast<const UserError*>(&e)) return ue->what();
   const std::string state = sqlState(e);
-  if (state == "42501") return tr("You are not allowed to do this. Ask a supervisor if it is needed.");
+  if (state == "42501")
+    return format(tr("You are not allowed to do this ({0}). Ask a supervisor if it is needed."),
+                  {serverMessage(e)});
   if (state == "23505") return tr("This record already exists (a duplicate was refused).");
   if (state == "23503") return tr("This refers to something that does not exist or is still in use.");
   if (state == "23514" || state == "22023" || state == "22P02")
