@@ -44,8 +44,20 @@ class CliApplication : public Poco::Util::Application {
   // depends on the command).
   void start(int argc, char** argv) {
     // Positional words before the first option name the command.
+    // Positional words name the command; global options may come first ("--db X db migrate").
     std::vector<std::string> words;
-    for (int i = 1; i < argc && argv[i][0] != '-'; ++i) words.emplace_back(argv[i]);
+    for (int i = 1; i < argc; ++i) {
+      const std::string arg = argv[i];
+      if (arg == "--db" || arg == "-d" || arg == "--profile") {
+        ++i;  // its value
+      } else if (arg.empty() || arg[0] != '-') {
+        words.push_back(arg);
+      } else if (words.empty()) {
+        continue;
+      } else {
+        break;  // the command's own options follow
+      }
+    }
     for (const auto& factory : commandRegistry()) {
       auto cmd = factory();
       auto parts = split(cmd->name());

@@ -36,7 +36,7 @@ class TestDatabase {
   std::string name_;
 };
 
-// BOOST_TEST_GLOBAL_FIXTURE(subdesk::test::RequireServer): exits with 77 (CTest "skipped")
+// `using subdesk::test::RequireServer; BOOST_TEST_GLOBAL_FIXTURE(RequireServer);` exits with 77 (CTest "skipped")
 // when no test server is configured, so a db test never passes without a database.
 struct RequireServer {
   RequireServer();
