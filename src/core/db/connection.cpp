@@ -24,6 +24,10 @@ std::unique_ptr<soci::session> connect(const std::string& conninfo) {
     if (msg.find("password authentication failed") != std::string::npos) {
       throw UserError(tr("Wrong login or password."), "28P01");
     }
+    if (msg.find("is not permitted to log in") != std::string::npos) {
+      throw UserError(tr("This login is locked. Ask your supervisor or administrator to unlock it."),
+                      "login_locked");
+    }
     if (msg.find("Connection refused") != std::string::npos ||
         msg.find("No such file or directory") != std::string::npos ||
         msg.find("could not translate host name") != std::string::npos ||

@@ -22,8 +22,8 @@ namespace {
 std::string serverMessage(const std::exception& e) {
   std::string text = e.what();
   if (auto* se = dynamic_cast<const soci::soci_error*>(&e)) text = se->get_error_message();
+  if (auto pos = text.find("ERROR:  "); pos != std::string::npos) text.erase(0, pos + 8);
   if (auto nl = text.find('\n'); nl != std::string::npos) text.resize(nl);
-  if (text.rfind("ERROR:  ", 0) == 0) text.erase(0, 8);
   return text;
 }
 }  // namespace
