@@ -56,11 +56,13 @@ void executeScript(soci::session& sql, const std::string& script) {
   PGresult* res = PQexec(conn, script.c_str());
   const auto status = PQresultStatus(res);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    // Copied before PQclear frees the result they point into.
+    const char* field = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    const std::string state = field ? field : "XX000";
     std::string message = PQresultErrorMessage(res);
     if (message.empty()) message = PQerrorMessage(conn);
     PQclear(res);
-    throw soci::postgresql_soci_error(message, state ? state : "XX000");
+    throw soci::postgresql_soci_error(message, state.c_str());
   }
   PQclear(res);
 }
