@@ -26,15 +26,16 @@ Settings Settings::load(const std::string& path) {
   s.profiles_["default"] = ServerProfile{"default", "", ""};
   if (!Poco::File(path).exists()) return s;
   Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini(new Poco::Util::IniFileConfiguration(path));
-  Poco::Util::AbstractConfiguration::Keys keys;
-  ini->keys(keys);
-  for (const auto& section : keys) {
-    if (section == "server" || section.rfind("server.", 0) == 0) {
-      const std::string name = section == "server" ? "default" : section.substr(7);
-      ServerProfile p{name, ini->getString(section + ".conninfo", ""),
-                      ini->getString(section + ".replica", "")};
-      s.profiles_[name] = p;
-    }
+  // Poco's keys() lists one level: [server.NAME] sections are children of "server".
+  auto readProfile = [&](const std::string& section, const std::string& name) {
+    s.profiles_[name] = ServerProfile{name, ini->getString(section + ".conninfo", ""),
+                                      ini->getString(section + ".replica", "")};
+  };
+  if (ini->hasProperty("server.conninfo") || ini->hasProperty("server.replica")) readProfile("server", "default");
+  Poco::Util::AbstractConfiguration::Keys names;
+  ini->keys("server", names);
+  for (const auto& name : names) {
+    if (ini->hasProperty("server." + name + ".conninfo")) readProfile("server." + name, name);
   }
   const std::string lang = ini->getString("ui.language", "uk");
   s.language_ = (lang == "en") ? "en" : "uk";
@@ -56,7 +57,9 @@ std::optional<ServerProfile> Settings::profile(const std::string& name) const {
 }
 
 void Settings::save(const std::string& path) const {
-  Poco::File(Poco::Path(path).parent()).createDirectories();
+  Poco::Path folder(path);
+  folder.makeAbsolute().makeParent();
+  Poco::File(folder).createDirectories();
   std::ofstream out(path + ".tmp", std::ios::trunc);
   for (const auto& p : profiles()) {
     out << (p.name == "default" ? "[server]" : "[server." + p.name + "]") << '\n';
