@@ -7,6 +7,7 @@
 #include <wx/msgout.h>
 
 #include "async.h"
+#include "idle.h"
 #include "core/util/error.h"
 #include "login_dialog.h"
 #include "main_frame.h"
@@ -60,6 +61,15 @@ int App::OnExit() {
   // The core must not call into wx once the application is gone.
   tearDownTranslations();
   return wxApp::OnExit();
+}
+
+int App::FilterEvent(wxEvent& event) {
+  const wxEventType t = event.GetEventType();
+  if (t == wxEVT_KEY_DOWN || t == wxEVT_LEFT_DOWN || t == wxEVT_RIGHT_DOWN ||
+      t == wxEVT_MOUSEWHEEL || t == wxEVT_MOTION) {
+    noteActivity();
+  }
+  return Event_Skip;
 }
 
 void App::OnInitCmdLine(wxCmdLineParser& parser) {
@@ -135,7 +145,9 @@ bool App::signIn(const wxString& login) {
     settingsProblem_.clear();
   }
   if (dialog.ShowModal() != wxID_OK) return false;
-  auto* frame = new MainFrame(dialog.takeSession(), dialog.login(), dialog.serverLabel());
+  auto result = dialog.takeResult();
+  auto* frame = new MainFrame(
+      {std::move(result.pool), dialog.login(), dialog.serverLabel(), dialog.serverConninfo()});
   SetTopWindow(frame);
   frame->Show();
   return true;

@@ -19,6 +19,8 @@ class App : public wxApp {
   bool OnInit() override;
   int OnRun() override;
   int OnExit() override;
+  // Notes every key press and mouse click for the idle lock.
+  int FilterEvent(wxEvent& event) override;
   void OnInitCmdLine(wxCmdLineParser& parser) override;
   bool OnCmdLineParsed(wxCmdLineParser& parser) override;
   bool OnCmdLineHelp(wxCmdLineParser& parser) override;

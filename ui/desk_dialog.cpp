@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "gui_probe.h"
 #include "icon.h"
 
 namespace subdesk::ui {
@@ -57,6 +58,7 @@ void DeskDialog::onCancel() {
 }
 
 void DeskDialog::showError(const wxString& message) {
+  if (!message.empty()) guiProbe("error", message);
   if (!error_) return;
   error_->SetLabelText(message);
   // Wrap to the width the content already has, so that a long server message grows the

@@ -5,16 +5,15 @@
 #include "async.h"
 #include "core/config/settings.h"
 #include "core/db/connection.h"
-#include "credentials.h"
 #include "icon.h"
 #include "translate.h"
 
 namespace subdesk::ui {
 
-LoginDialog::LoginDialog(const config::Settings& settings, const LaunchOptions& options,
+LoginDialog::LoginDialog(config::Settings& settings, const LaunchOptions& options,
                          const wxString& login)
     // TRANSLATORS: title of the login window.
-    : DeskDialog(nullptr, _("Sign in — subdesk")) {
+    : DeskDialog(nullptr, _("Sign in — subdesk")), settings_(settings) {
   buildServers(settings, options);
   buildForm(login);
   finishLayout(_("Sign in"), _("Cancel"));
@@ -104,8 +103,13 @@ bool LoginDialog::selectProfile(const std::string& name) {
   return false;
 }
 
-std::unique_ptr<soci::session> LoginDialog::takeSession() {
-  return std::move(session_);
+security::SignInResult LoginDialog::takeResult() {
+  return std::move(result_);
+}
+
+std::string LoginDialog::serverConninfo() const {
+  const int i = server_->GetSelection();
+  return i >= 0 ? servers_[static_cast<std::size_t>(i)].conninfo : std::string();
 }
 
 wxString LoginDialog::login() const {
@@ -128,20 +132,22 @@ void LoginDialog::onAccept() {
   const int choice = server_->GetSelection();
   if (choice < 0) return;
 
-  std::string password = password_->GetValue().utf8_string();
-  std::string conninfo = conninfoWithCredentials(
-      servers_[static_cast<std::size_t>(choice)].conninfo, user, password);
-  wipeSecret(password);
+  security::SignInRequest request;
+  request.conninfo = servers_[static_cast<std::size_t>(choice)].conninfo;
+  request.login = user;
+  request.password = password_->GetValue().utf8_string();
+  request.rememberedExpiry = settings_.loginExpiry(user);
+  request.today = security::todayLocal();
 
   showError(wxString());
   setConnecting(true);
   runAsync(
       this,
-      [conninfo = std::move(conninfo)]() mutable {
-        SecretWiper wiper(conninfo);
-        return db::connect(conninfo);
+      [request = std::move(request)]() mutable {
+        security::SecretWiper wiper(request.password);
+        return security::signIn(request);
       },
-      [this](std::unique_ptr<soci::session> session) { onConnected(std::move(session)); },
+      [this](security::SignInResult result) { onConnected(std::move(result)); },
       [this](const std::string& error) { onFailed(error); });
 }
 
@@ -163,8 +169,15 @@ void LoginDialog::setConnecting(bool connecting) {
   }
 }
 
-void LoginDialog::onConnected(std::unique_ptr<soci::session> session) {
-  session_ = std::move(session);
+void LoginDialog::onConnected(security::SignInResult result) {
+  result_ = std::move(result);
+  // Remembered so that a later refusal after this date can be told as "expired".
+  settings_.setLoginExpiry(login().utf8_string(), result_.validUntil);
+  try {
+    settings_.save();
+  } catch (const std::exception&) {
+    // Not being able to remember the expiry must not stop the person signing in.
+  }
   password_->Clear();
   setConnecting(false);
   EndModal(wxID_OK);

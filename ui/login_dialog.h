@@ -12,9 +12,8 @@
 #include "desk_dialog.h"
 #include "launch_options.h"
 
-namespace soci {
-class session;
-}
+#include "core/security/sign_in.h"
+
 namespace subdesk::config {
 class Settings;
 }
@@ -24,14 +23,16 @@ namespace subdesk::ui {
 class LoginDialog : public DeskDialog {
  public:
   // `login` pre-fills the login field (from --login, or the person who just signed out).
-  LoginDialog(const config::Settings& settings, const LaunchOptions& options,
+  LoginDialog(config::Settings& settings, const LaunchOptions& options,
               const wxString& login);
   ~LoginDialog() override;
 
-  // After ShowModal() == wxID_OK: the open session, the login and the server's label.
-  std::unique_ptr<soci::session> takeSession();
+  // After ShowModal() == wxID_OK: the open sessions, the login, the server's label and
+  // connection string (without credentials, for unlocking the desk later).
+  security::SignInResult takeResult();
   wxString login() const;
   wxString serverLabel() const;
+  std::string serverConninfo() const;
 
  private:
   struct Server {
@@ -45,7 +46,7 @@ class LoginDialog : public DeskDialog {
   bool selectProfile(const std::string& name);
   void onAccept() override;  // Sign in
   void setConnecting(bool connecting);
-  void onConnected(std::unique_ptr<soci::session> session);
+  void onConnected(security::SignInResult result);
   void onFailed(const std::string& error);
 
   std::vector<Server> servers_;
@@ -55,7 +56,8 @@ class LoginDialog : public DeskDialog {
   wxActivityIndicator* busy_ = nullptr;
   wxStaticText* busyText_ = nullptr;
   bool connecting_ = false;
-  std::unique_ptr<soci::session> session_;
+  config::Settings& settings_;
+  security::SignInResult result_;
 };
 
 }  // namespace subdesk::ui

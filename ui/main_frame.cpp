@@ -6,6 +6,9 @@
 #include <wx/statusbr.h>
 
 #include "about_dialog.h"
+#include "gui_probe.h"
+#include "idle.h"
+#include "unlock_dialog.h"
 #include "app.h"
 #include "icon.h"
 #include "search_panel.h"
@@ -17,12 +20,10 @@ namespace {
 constexpr int kSignOutId = wxID_HIGHEST + 1;
 }
 
-MainFrame::MainFrame(std::unique_ptr<soci::session> session, const wxString& login,
-                     const wxString& server)
-    : wxFrame(nullptr, wxID_ANY, wxString::Format(_("subdesk — %s"), login)),
-      session_(std::move(session)),
-      login_(login),
-      server_(server) {
+MainFrame::MainFrame(Connection connection)
+    : wxFrame(nullptr, wxID_ANY, wxString::Format(_("subdesk — %s"), connection.login)),
+      connection_(std::move(connection)),
+      idleTimer_(this) {
   SetIcons(appIcons());
   buildMenu();
   CreateStatusBar(2);
@@ -39,6 +40,9 @@ MainFrame::MainFrame(std::unique_ptr<soci::session> session, const wxString& log
   SetSize(FromDIP(wxSize(1100, 720)));
   CentreOnScreen();
   search_->focusSearch();
+
+  Bind(wxEVT_TIMER, &MainFrame::onIdleCheck, this, idleTimer_.GetId());
+  idleTimer_.Start(idleCheckIntervalMs());
 }
 
 MainFrame::~MainFrame() = default;
@@ -66,14 +70,44 @@ void MainFrame::buildMenu() {
 }
 
 void MainFrame::updateStatus() {
-  SetStatusText(wxString::Format(_("Signed in as %s"), login_), 0);
-  SetStatusText(session_ ? wxString::Format(_("Connected: %s"), server_) : _("Not connected"),
-                1);
+  SetStatusText(wxString::Format(_("Signed in as %s"), connection_.login), 0);
+  wxString state = _("Not connected");
+  if (connection_.pool && !connection_.pool->closed()) {
+    state = connection_.pool->usesTls()
+                ? wxString::Format(_("Connected (encrypted): %s"), connection_.serverLabel)
+                : wxString::Format(_("Connected (not encrypted): %s"), connection_.serverLabel);
+  }
+  SetStatusText(state, 1);
 }
 
 void MainFrame::closeSession() {
-  session_.reset();
+  idleTimer_.Stop();
+  if (connection_.pool) connection_.pool->close();
   updateStatus();
+}
+
+void MainFrame::onIdleCheck(wxTimerEvent&) {
+  if (locked_ || !IsShown()) return;
+  if (idleMilliseconds() >= idleLockMs()) lock();
+}
+
+void MainFrame::lock() {
+  if (locked_) return;
+  locked_ = true;
+  // Nothing of the subscriber stays on screen for a passer-by while the desk is locked.
+  Hide();
+  guiProbe("desk", "locked");
+  UnlockDialog dialog(connection_.login, connection_.serverConninfo);
+  const bool unlocked = dialog.ShowModal() == wxID_OK;
+  locked_ = false;
+  if (unlocked) {
+    guiProbe("desk", "unlocked");
+    noteActivity();
+    Show();
+    Raise();
+  } else {
+    wxGetApp().signOut(this);
+  }
 }
 
 void MainFrame::onSettings(wxCommandEvent&) {

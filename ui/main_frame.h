@@ -1,13 +1,14 @@
 #pragma once
 // The desk's main window: a menu, the panels, and a status bar that says who is signed in
-// and whether the database connection is open. It owns the session opened at login.
+// and whether the database connection is open. It owns the sessions opened at login (a
+// pool shared with the workers it starts), and locks itself after the idle time.
 #include <memory>
+#include <string>
 
 #include <wx/frame.h>
+#include <wx/timer.h>
 
-namespace soci {
-class session;
-}
+#include "core/db/session_pool.h"
 
 namespace subdesk::ui {
 
@@ -15,14 +16,24 @@ class SearchPanel;
 
 class MainFrame : public wxFrame {
  public:
-  MainFrame(std::unique_ptr<soci::session> session, const wxString& login,
-            const wxString& server);
+  struct Connection {
+    std::shared_ptr<db::SessionPool> pool;
+    wxString login;
+    wxString serverLabel;
+    std::string serverConninfo;  // without credentials: for unlocking
+  };
+  explicit MainFrame(Connection connection);
   ~MainFrame() override;
 
-  const wxString& login() const { return login_; }
+  const wxString& login() const { return connection_.login; }
+  // The sessions for worker jobs: capture the shared_ptr in the job, lease inside it.
+  const std::shared_ptr<db::SessionPool>& pool() const { return connection_.pool; }
 
-  // Closes the database session (signing out); the window shows it is disconnected.
+  // Closes every database session (signing out); the window shows it is disconnected.
   void closeSession();
+
+  // Hides the window and asks for the password; signs out if the person chooses to.
+  void lock();
 
  private:
   void buildMenu();
@@ -33,9 +44,11 @@ class MainFrame : public wxFrame {
   void onQuit(wxCommandEvent& event);
   void onAbout(wxCommandEvent& event);
 
-  std::unique_ptr<soci::session> session_;
-  wxString login_;
-  wxString server_;
+  void onIdleCheck(wxTimerEvent& event);
+
+  Connection connection_;
+  wxTimer idleTimer_;
+  bool locked_ = false;
   SearchPanel* search_ = nullptr;
 };
 

@@ -46,6 +46,18 @@ logging_collector = off
 log_min_messages = warning
 timezone = 'Europe/Kyiv'
 CONF
+  # TLS, as a real server offers it: a self-signed certificate made for this cluster. The
+  # database subdesk_tls_only accepts only encrypted TCP connections (tests of the login
+  # window's "the server demands TLS").
+  pg_as_owner openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=localhost" \
+    -keyout "$dir/data/server.key" -out "$dir/data/server.crt" >/dev/null 2>&1
+  pg_as_owner chmod 600 "$dir/data/server.key"
+  pg_as_owner tee -a "$dir/data/postgresql.conf" >/dev/null <<CONF
+ssl = on
+ssl_cert_file = 'server.crt'
+ssl_key_file = 'server.key'
+CONF
+  pg_as_owner sh -c "{ echo 'hostnossl subdesk_tls_only all 127.0.0.1/32 reject'; cat '$dir/data/pg_hba.conf'; } > '$dir/data/pg_hba.new' && mv '$dir/data/pg_hba.new' '$dir/data/pg_hba.conf'"
 }
 
 pg_running() { [[ -f $1/data/postmaster.pid ]] && pg_as_owner "$PG_BIN/pg_ctl" -D "$1/data" status >/dev/null 2>&1; }

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 
 #include <Poco/AutoPtr.h>
 #include <Poco/File.h>
@@ -37,9 +38,34 @@ Settings Settings::load(const std::string& path) {
   for (const auto& name : names) {
     if (ini->hasProperty("server." + name + ".conninfo")) readProfile("server." + name, name);
   }
+  // Logins may hold dots, which Poco reads as levels: walk down to the leaves.
+  std::function<void(const std::string&)> readExpiry = [&](const std::string& key) {
+    Poco::Util::AbstractConfiguration::Keys children;
+    ini->keys(key, children);
+    if (children.empty()) {
+      s.loginExpiry_[key.substr(std::string("login_expiry.").size())] = ini->getString(key);
+    }
+    for (const auto& child : children) readExpiry(key + "." + child);
+  };
+  Poco::Util::AbstractConfiguration::Keys logins;
+  ini->keys("login_expiry", logins);
+  for (const auto& login : logins) readExpiry("login_expiry." + login);
   const std::string lang = ini->getString("ui.language", "uk");
   s.language_ = (lang == "en") ? "en" : "uk";
   return s;
+}
+
+std::optional<std::string> Settings::loginExpiry(const std::string& login) const {
+  if (auto it = loginExpiry_.find(login); it != loginExpiry_.end()) return it->second;
+  return std::nullopt;
+}
+
+void Settings::setLoginExpiry(const std::string& login, const std::optional<std::string>& date) {
+  if (date) {
+    loginExpiry_[login] = *date;
+  } else {
+    loginExpiry_.erase(login);
+  }
 }
 
 std::vector<ServerProfile> Settings::profiles() const {
@@ -68,6 +94,10 @@ void Settings::save(const std::string& path) const {
     out << '\n';
   }
   out << "[ui]\nlanguage = " << language_ << '\n';
+  if (!loginExpiry_.empty()) {
+    out << "\n[login_expiry]\n";
+    for (const auto& [login, date] : loginExpiry_) out << login << " = " << date << '\n';
+  }
   out.close();
   std::rename((path + ".tmp").c_str(), path.c_str());
 }

@@ -9,6 +9,8 @@
 //   conninfo = ...
 //   [ui]
 //   language = uk         ; uk (default) or en
+//   [login_expiry]        ; written by the desk: when each login seen here expires
+//   demo.agent = 2027-03-31
 #include <map>
 #include <optional>
 #include <string>
@@ -34,12 +36,18 @@ class Settings {
   std::string language() const { return language_; }
   void setLanguage(const std::string& lang) { language_ = lang; }
 
+  // The expiry date (ISO) of a staff login as seen at its last sign-in on this computer,
+  // kept so that the login window can tell an expired login from a wrong password.
+  std::optional<std::string> loginExpiry(const std::string& login) const;
+  void setLoginExpiry(const std::string& login, const std::optional<std::string>& date);
+
   // Writes the file (creating the folder); only settings, never a password.
   void save(const std::string& path = defaultPath()) const;
 
  private:
   std::map<std::string, ServerProfile> profiles_;
   std::string language_ = "uk";
+  std::map<std::string, std::string> loginExpiry_;  // [login_expiry] login = date
 };
 
 }  // namespace subdesk::config

@@ -3,7 +3,7 @@
 // ever held in memory, for as short a time as possible, and never logged.
 #include <string>
 
-namespace subdesk::ui {
+namespace subdesk::security {
 
 // The server profile's connection string with the person's login and password added
 // (keyword=value form, or query parameters of a postgresql:// URI). An empty password
@@ -29,4 +29,4 @@ class SecretWiper {
   std::string& secret_;
 };
 
-}  // namespace subdesk::ui
+}  // namespace subdesk::security

@@ -1,4 +1,4 @@
-#include "credentials.h"
+#include "core/security/credentials.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -6,7 +6,7 @@
 
 #include "core/db/connection.h"
 
-namespace subdesk::ui {
+namespace subdesk::security {
 namespace {
 
 bool isUri(const std::string& conninfo) {
@@ -79,4 +79,4 @@ void wipeSecret(std::string& secret) {
   secret.shrink_to_fit();
 }
 
-}  // namespace subdesk::ui
+}  // namespace subdesk::security
