@@ -38,6 +38,11 @@ const char* whereFor(QueryKind kind) {
 struct HitColumns {
   explicit HitColumns(int n)
       : customer(n), account(n), line(n), name(n), number(n), kind(n), msisdn(n), status(n), login(n) {}
+  void resize(int n) {
+    const auto size = static_cast<std::size_t>(n);
+    for (auto* v : {&customer, &account, &line}) v->resize(size);
+    for (auto* v : {&name, &number, &kind, &msisdn, &status, &login}) v->resize(size);
+  }
   std::vector<long long> customer, account, line;
   std::vector<std::string> name, number, kind, msisdn, status, login;
 
@@ -83,6 +88,17 @@ std::vector<std::string> prefixPatterns(const std::string& name) {
 
 }  // namespace
 
+// A key lookup's statement, prepared once, with the values it binds and the columns it fills.
+struct SubscriberLookup::Prepared {
+  std::string k1, k2;
+  int limit = 50;
+  HitColumns cols{50};
+  std::unique_ptr<soci::statement> st;
+};
+
+SubscriberLookup::SubscriberLookup(soci::session& sql) : sql_(sql) {}
+SubscriberLookup::~SubscriberLookup() = default;
+
 LookupResult SubscriberLookup::lookup(const std::string& query, int limit) {
   limit = std::clamp(limit, 1, 500);
   const ClassifiedQuery q = classifyQuery(query);
@@ -95,7 +111,7 @@ LookupResult SubscriberLookup::lookup(const std::string& query, int limit) {
       return result;
     case QueryKind::Document:
       try {
-        result.hits = byKey(whereFor(q.kind), q.key, {}, limit);
+        result.hits = byDocument(q.key, limit);
       } catch (const soci::soci_error& e) {
         if (sqlState(e) != "42501") throw;
         result.refused = true;
@@ -103,7 +119,7 @@ LookupResult SubscriberLookup::lookup(const std::string& query, int limit) {
       }
       break;
     default:
-      result.hits = byKey(whereFor(q.kind), q.key, q.alternateMsisdn, limit);
+      result.hits = byKey(q.kind, q.key, q.alternateMsisdn, limit);
       if (q.kind == QueryKind::Login && result.hits.empty()) {
         // A lower-case latin word that is nobody's login may be a (latin) name.
         result.kind = QueryKind::Name;
@@ -129,14 +145,44 @@ bool SubscriberLookup::canSearchDocuments() {
   return may == 1;
 }
 
-std::vector<SubscriberHit> SubscriberLookup::byKey(const std::string& where, const std::string& key,
-                                                   const std::string& key2, int limit) {
-  const std::string sql = std::string(kHitColumns) + "FROM customer c " + kHitJoins + where +
+std::vector<SubscriberHit> SubscriberLookup::byKey(QueryKind kind, const std::string& key, const std::string& key2,
+                                                   int limit) {
+  auto& p = prepared_[kind];
+  if (!p) {
+    const std::string where = whereFor(kind);
+    const std::string sql = std::string(kHitColumns) + "FROM customer c " + kHitJoins + where +
+                            "ORDER BY c.search_name, c.id, a.number, l.msisdn LIMIT :lim";
+    auto fresh = std::make_unique<Prepared>();
+    Prepared& f = *fresh;
+    f.st = std::make_unique<soci::statement>(sql_);
+    f.st->exchange(soci::use(f.k1, "k1"));
+    if (where.find(":k2") != std::string::npos) f.st->exchange(soci::use(f.k2, "k2"));
+    f.st->exchange(soci::use(f.limit, "lim"));
+    for (auto* v : {&f.cols.customer, &f.cols.account, &f.cols.line}) f.st->exchange(soci::into(*v));
+    for (auto* v : {&f.cols.name, &f.cols.number, &f.cols.kind, &f.cols.msisdn, &f.cols.status, &f.cols.login}) {
+      f.st->exchange(soci::into(*v));
+    }
+    f.st->alloc();
+    f.st->prepare(sql);
+    f.st->define_and_bind();
+    p = std::move(fresh);
+  }
+  p->k1 = key;
+  p->k2 = key2;
+  p->limit = limit;
+  p->cols.resize(limit);
+  p->st->execute(true);
+  if (!p->st->got_data()) p->cols.resize(0);
+  return p->cols.hits(nullptr);
+}
+
+std::vector<SubscriberHit> SubscriberLookup::byDocument(const std::string& key, int limit) {
+  // Rare and audited: a one-time statement, never kept.
+  const std::string sql = std::string(kHitColumns) + "FROM customer c " + kHitJoins + whereFor(QueryKind::Document) +
                           "ORDER BY c.search_name, c.id, a.number, l.msisdn LIMIT :lim";
   HitColumns cols(limit);
   {
     auto st = (sql_ << sql, soci::use(key, "k1"), soci::use(limit, "lim"));
-    if (where.find(":k2") != std::string::npos) st, soci::use(key2, "k2");
     cols.into(st);
   }
   return cols.hits(nullptr);

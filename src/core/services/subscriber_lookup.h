@@ -24,6 +24,8 @@
 //   LookupResult r = lookup.lookup("067 123 45 67");
 //   if (r.exact) openCard(r.hits.front().cardKey());
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -60,9 +62,14 @@ struct LookupResult {
   bool refused = false;
 };
 
+// Key lookups are prepared on the server once per instance and reused: keep one instance
+// per session (a worker's) for the speed of a bare prepared SELECT; a temporary works too.
 class SubscriberLookup {
  public:
-  explicit SubscriberLookup(soci::session& sql) : sql_(sql) {}
+  explicit SubscriberLookup(soci::session& sql);
+  ~SubscriberLookup();
+  SubscriberLookup(const SubscriberLookup&) = delete;
+  SubscriberLookup& operator=(const SubscriberLookup&) = delete;
 
   // The kind of a query (classifyQuery(query).kind); kept for callers of the first cut.
   static QueryKind classify(const std::string& query) { return classifyQuery(query).kind; }
@@ -78,10 +85,12 @@ class SubscriberLookup {
   bool canSearchDocuments();
 
  private:
-  std::vector<SubscriberHit> byKey(const std::string& where, const std::string& key, const std::string& key2,
-                                   int limit);
+  struct Prepared;
+  std::vector<SubscriberHit> byKey(QueryKind kind, const std::string& key, const std::string& key2, int limit);
+  std::vector<SubscriberHit> byDocument(const std::string& key, int limit);
   std::vector<SubscriberHit> byName(const std::string& name, int limit);
   soci::session& sql_;
+  std::map<QueryKind, std::unique_ptr<Prepared>> prepared_;
 };
 
 }  // namespace subdesk::services
