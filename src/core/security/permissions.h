@@ -1,0 +1,41 @@
+#pragma once
+// What the signed-in member of staff's role may do, as the desk sees it: the desk uses it
+// to disable what the role may not take and to say why. It mirrors the grants of the
+// database (tests/db/test_permissions.cpp is the authority); the database still refuses
+// anything forced past the desk.
+#include <string>
+
+#include "core/services/staff_administration.h"
+
+namespace subdesk::security {
+
+enum class Action {
+  FindSubscribers,   // look up and read subscriber cards
+  RevealDocument,    // show an ID document number in full (audited)
+  VerifyByDocument,  // verify an office visitor by their ID document
+  RestoreSim,        // take a SIM from the own office's stock
+  AdjustBalance,     // manual balance adjustment (limited per role by the database)
+  ExportReports,     // reports and exports
+  ReadAudit,         // the audit window
+  ManageStaff,       // add staff, lock, set passwords, move between offices
+  UnlockStaff,       // unlock a locked login
+  EditCatalogue,     // tariffs and services
+};
+
+class Permissions {
+ public:
+  // Nothing allowed: before the desk knows who is signed in, or for a non-staff role.
+  Permissions() = default;
+  static Permissions fromGroup(services::StaffGroup group);
+
+  bool may(Action action) const;
+  // Why the role may not (translated, for a tooltip or help line); empty when it may.
+  std::string whyNot(Action action) const;
+
+ private:
+  explicit Permissions(services::StaffGroup group) : group_(group), known_(true) {}
+  services::StaffGroup group_ = services::StaffGroup::Agent;
+  bool known_ = false;
+};
+
+}  // namespace subdesk::security
