@@ -25,6 +25,8 @@ MainFrame::MainFrame(Connection connection)
       connection_(std::move(connection)),
       idleTimer_(this) {
   SetIcons(appIcons());
+  staff_ = std::make_unique<SignedInStaff>(this, connection_.pool, connection_.login,
+                                           [this] { updateStatus(); });
   buildMenu();
   CreateStatusBar(2);
   const int widths[] = {-1, -1};
@@ -40,6 +42,7 @@ MainFrame::MainFrame(Connection connection)
   SetSize(FromDIP(wxSize(1100, 720)));
   CentreOnScreen();
   search_->focusSearch();
+  staff_->load();
 
   Bind(wxEVT_TIMER, &MainFrame::onIdleCheck, this, idleTimer_.GetId());
   idleTimer_.Start(idleCheckIntervalMs());
@@ -60,6 +63,7 @@ void MainFrame::buildMenu() {
 
   auto* bar = new wxMenuBar;
   bar->Append(file, _("&File"));
+  bar->Append(staff_->createMenu(), _("&Administration"));
   bar->Append(help, _("&Help"));
   SetMenuBar(bar);
 
@@ -70,7 +74,7 @@ void MainFrame::buildMenu() {
 }
 
 void MainFrame::updateStatus() {
-  SetStatusText(wxString::Format(_("Signed in as %s"), connection_.login), 0);
+  SetStatusText(staff_->statusText(), 0);
   wxString state = _("Not connected");
   if (connection_.pool && !connection_.pool->closed()) {
     state = connection_.pool->usesTls()

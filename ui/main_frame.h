@@ -9,6 +9,7 @@
 #include <wx/timer.h>
 
 #include "core/db/session_pool.h"
+#include "signed_in_staff.h"
 
 namespace subdesk::ui {
 
@@ -50,6 +51,7 @@ class MainFrame : public wxFrame {
   wxTimer idleTimer_;
   bool locked_ = false;
   SearchPanel* search_ = nullptr;
+  std::unique_ptr<SignedInStaff> staff_;  // who is signed in, and the Administration menu
 };
 
 }  // namespace subdesk::ui
