@@ -10,6 +10,7 @@
 #include "idle.h"
 #include "core/util/error.h"
 #include "login_dialog.h"
+#include "desk_book.h"
 #include "main_frame.h"
 #include "translate.h"
 #include "translations.h"
@@ -40,6 +41,15 @@ bool App::OnInit() {
     if (!exitWithoutLoop_) exitWithoutLoop_ = 2;
     return true;
   }
+  // One desk per user: a second start hands its caller (or nothing, to bring the desk
+  // forward) to the running one and ends.
+  screenPop_ = std::make_unique<ScreenPop>();
+  if (screenPop_->anotherDeskRuns() && screenPop_->handOver(options_.caller)) {
+    exitWithoutLoop_ = 0;
+    return true;
+  }
+  screenPop_->listen([this](const std::string& number) { onCaller(number); });
+  pendingCaller_ = options_.caller;
   // Cancelling the login window is an ordinary way to leave: exit code 0.
   if (!signIn(wxString::FromUTF8(options_.login))) exitWithoutLoop_ = 0;
   return true;
@@ -150,11 +160,29 @@ bool App::signIn(const wxString& login) {
       {std::move(result.pool), dialog.login(), dialog.serverLabel(), dialog.serverConninfo()});
   SetTopWindow(frame);
   frame->Show();
+  frame_ = frame;
+  if (!pendingCaller_.empty()) {
+    frame->desk().popCaller(pendingCaller_);
+    pendingCaller_.clear();
+  }
   return true;
+}
+
+void App::onCaller(const std::string& number) {
+  if (!frame_) {
+    if (!number.empty()) pendingCaller_ = number;  // popped once someone signs in
+    return;
+  }
+  if (number.empty()) {
+    frame_->Raise();
+  } else {
+    frame_->desk().popCaller(number);
+  }
 }
 
 void App::signOut(MainFrame* frame) {
   const wxString login = frame->login();
+  frame_ = nullptr;
   frame->closeSession();
   frame->Hide();
   // The old window stays (hidden) until the login window is answered, so that the

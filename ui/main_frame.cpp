@@ -11,7 +11,7 @@
 #include "unlock_dialog.h"
 #include "app.h"
 #include "icon.h"
-#include "search_panel.h"
+#include "desk_book.h"
 #include "settings_dialog.h"
 #include "translate.h"
 
@@ -27,21 +27,21 @@ MainFrame::MainFrame(Connection connection)
   SetIcons(appIcons());
   staff_ = std::make_unique<SignedInStaff>(this, connection_.pool, connection_.login,
                                            [this] { updateStatus(); });
+  desk_ = new DeskBook(this, connection_.pool, [this] { return staff_->permissions(); });
   buildMenu();
   CreateStatusBar(2);
   const int widths[] = {-1, -1};
   GetStatusBar()->SetStatusWidths(2, widths);
   updateStatus();
 
-  search_ = new SearchPanel(this);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(search_, wxSizerFlags(1).Expand());
+  sizer->Add(desk_, wxSizerFlags(1).Expand());
   SetSizer(sizer);
 
   SetMinSize(FromDIP(wxSize(640, 420)));
   SetSize(FromDIP(wxSize(1100, 720)));
   CentreOnScreen();
-  search_->focusSearch();
+  desk_->focusSearch();
   staff_->load();
 
   Bind(wxEVT_TIMER, &MainFrame::onIdleCheck, this, idleTimer_.GetId());
@@ -63,6 +63,7 @@ void MainFrame::buildMenu() {
 
   auto* bar = new wxMenuBar;
   bar->Append(file, _("&File"));
+  bar->Append(desk_->createMenu(), _("S&ubscriber"));
   bar->Append(staff_->createMenu(), _("&Administration"));
   bar->Append(help, _("&Help"));
   SetMenuBar(bar);

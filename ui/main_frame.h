@@ -13,7 +13,7 @@
 
 namespace subdesk::ui {
 
-class SearchPanel;
+class DeskBook;
 
 class MainFrame : public wxFrame {
  public:
@@ -33,6 +33,8 @@ class MainFrame : public wxFrame {
   // Closes every database session (signing out); the window shows it is disconnected.
   void closeSession();
 
+  DeskBook& desk() { return *desk_; }
+
   // Hides the window and asks for the password; signs out if the person chooses to.
   void lock();
 
@@ -50,7 +52,7 @@ class MainFrame : public wxFrame {
   Connection connection_;
   wxTimer idleTimer_;
   bool locked_ = false;
-  SearchPanel* search_ = nullptr;
+  DeskBook* desk_ = nullptr;
   std::unique_ptr<SignedInStaff> staff_;  // who is signed in, and the Administration menu
 };
 

@@ -1,0 +1,51 @@
+#pragma once
+// One subscriber's card: a header (name, number, account), a warning band (recent SIM
+// swap, debt, suspension), and one tab per part of the self-care cabinet. All tabs are
+// filled from one snapshot loaded off the UI thread; refresh() loads it again (after an
+// operation changed something).
+#include <memory>
+#include <vector>
+
+#include <wx/notebook.h>
+#include <wx/panel.h>
+#include <wx/stattext.h>
+
+#include "card_tabs.h"
+
+namespace subdesk::ui {
+
+class CardPage : public wxPanel {
+ public:
+  // The tabs, in order; Alt+1 ... Alt+7 (the Card menu) choose them.
+  enum class Tab { Overview, Balance, Package, Expenses, Profile, HomeInternet, Timeline };
+  static constexpr int kTabCount = 7;
+  static wxString tabTitle(Tab tab);
+
+  CardPage(wxWindow* parent, CardContext context, services::CardKey key);
+
+  const services::CardKey& key() const { return key_; }
+  // The caption of the card's page: the name, or the number while loading.
+  wxString caption() const;
+  void refresh();
+  // False when the tab does not exist on this card (no home internet).
+  bool selectTab(Tab tab);
+  void focusTabs();
+
+ private:
+  void loaded(services::CardData data);
+  void failed(const std::string& error);
+
+  CardContext context_;
+  services::CardKey key_;
+  services::CardData data_;
+  bool hasData_ = false;
+  wxStaticText* name_;
+  wxStaticText* subtitle_;
+  wxPanel* band_;
+  wxStaticText* bandText_;
+  wxNotebook* tabs_;
+  std::vector<std::pair<Tab, CardTab*>> pages_;
+  CardTab* homeInternet_ = nullptr;
+};
+
+}  // namespace subdesk::ui

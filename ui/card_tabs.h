@@ -1,0 +1,118 @@
+#pragma once
+// The tabs of the subscriber card, one panel each, filled from one CardData snapshot
+// (loaded by CardPage off the UI thread). Tabs that fetch more on request (a spending
+// report, the entries behind a bar, revealing a document) do it through runAsync with a
+// session leased from the pool.
+#include <functional>
+#include <memory>
+
+#include <wx/button.h>
+#include <wx/datectrl.h>
+#include <wx/gauge.h>
+#include <wx/listctrl.h>
+#include <wx/panel.h>
+
+#include "core/db/session_pool.h"
+#include "core/security/permissions.h"
+#include "core/services/card_tabs.h"
+#include "desk_format.h"
+
+namespace subdesk::ui {
+
+// What a tab needs besides the snapshot.
+struct CardContext {
+  std::shared_ptr<db::SessionPool> pool;
+  std::function<security::Permissions()> permissions;  // as known now
+};
+
+class CardTab : public wxPanel {
+ public:
+  CardTab(wxWindow* parent, CardContext context) : wxPanel(parent, wxID_ANY), context_(std::move(context)) {}
+  virtual void show(const services::CardData& card) = 0;
+
+ protected:
+  // A report list with the given column titles.
+  wxListCtrl* makeList(std::initializer_list<std::pair<wxString, int>> columns);
+  wxStaticText* heading(const wxString& text);
+  CardContext context_;
+  services::CardData card_;
+};
+
+class OverviewTab : public CardTab {
+ public:
+  OverviewTab(wxWindow* parent, CardContext context);
+  void show(const services::CardData& card) override;
+
+ private:
+  FactGrid facts_;
+  int number_, status_, device_, tariff_, account_, iccid_;
+  wxListCtrl* services_;
+  wxListCtrl* family_;
+  wxStaticText* familyName_;
+};
+
+class BalanceTab : public CardTab {
+ public:
+  BalanceTab(wxWindow* parent, CardContext context);
+  void show(const services::CardData& card) override;
+
+ private:
+  void onReport(wxCommandEvent& event);
+  FactGrid facts_;
+  int balance_, bonus_, threshold_, homeBonus_;
+  wxListCtrl* payments_;
+  wxDatePickerCtrl* from_;
+  wxDatePickerCtrl* to_;
+  wxListCtrl* report_;
+};
+
+class PackageTab : public CardTab {
+ public:
+  PackageTab(wxWindow* parent, CardContext context);
+  void show(const services::CardData& card) override;
+
+ private:
+  struct Row {
+    wxGauge* gauge;
+    wxStaticText* text;
+  };
+  Row addRow(wxSizer* sizer, const wxString& label);
+  void fill(Row& row, const services::Allowance& a, const wxString& unit);
+  wxStaticText* title_;
+  Row minutes_, sms_, data_;
+};
+
+class ProfileTab : public CardTab {
+ public:
+  ProfileTab(wxWindow* parent, CardContext context);
+  void show(const services::CardData& card) override;
+
+ private:
+  void onReveal(wxCommandEvent& event);
+  FactGrid facts_;
+  int name_, birth_, document_, tax_, address_, email_, contact_, language_, notify_, device_, selfcare_, since_;
+  wxButton* reveal_;
+};
+
+class HomeInternetTab : public CardTab {
+ public:
+  HomeInternetTab(wxWindow* parent, CardContext context);
+  void show(const services::CardData& card) override;
+
+ private:
+  wxListCtrl* list_;
+  FactGrid facts_;
+  int login_, address_, plan_, status_, suspension_, turbo_, contract_;
+};
+
+class TimelineTab : public CardTab {
+ public:
+  TimelineTab(wxWindow* parent, CardContext context);
+  void show(const services::CardData& card) override;
+
+ private:
+  wxListCtrl* list_;
+  wxStaticText* note_;
+};
+
+}  // namespace subdesk::ui
