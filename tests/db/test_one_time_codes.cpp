@@ -48,8 +48,8 @@ struct Desk {
       *admin << "DROP ROLE IF EXISTS " + login(who);
       *admin << "CREATE ROLE " + login(who) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE " + role;
       if (who != "site") {
-        *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(who) + "', 'Test', '" +
-                      role + "', 1)";
+        *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(who) +
+                      "', 'Test', '" + role + "', 1)";
       }
     }
   }
@@ -141,14 +141,17 @@ BOOST_AUTO_TEST_CASE(agent_sends_a_code_the_desk_never_sees) {
   // code in the text and in `secret` for the notifier to scrub.
   const std::string code = lastCode();
   BOOST_TEST(code.size() == 6u);
-  BOOST_TEST(text("SELECT channel || ' ' || recipient || ' ' || status || ' ' || customer_id || ' ' || interaction_id "
+  BOOST_TEST(text("SELECT channel || ' ' || recipient || ' ' || status || ' ' || customer_id || ' ' || "
+                  "interaction_id "
                   "FROM outbox") == "sms +380671234567 queued 1 " + std::to_string(call));
   const std::string body = text("SELECT body FROM outbox");
   BOOST_TEST(body.find(code) != std::string::npos, body);
   BOOST_TEST(body.find("5 хвилин") != std::string::npos, body);
   // Only a bcrypt hash is stored, the one interaction_verify checks with crypt().
-  BOOST_TEST(number("SELECT count(*) FROM selfcare_credential WHERE otp_hash <> '" + code + "' AND otp_hash LIKE '$2%' "
-                    "AND crypt('" + code + "', otp_hash) = otp_hash AND otp_purpose = 'password_reset'") == 1);
+  BOOST_TEST(number("SELECT count(*) FROM selfcare_credential WHERE otp_hash <> '" + code +
+                    "' AND otp_hash LIKE '$2%' "
+                    "AND crypt('" +
+                    code + "', otp_hash) = otp_hash AND otp_purpose = 'password_reset'") == 1);
   // The desk cannot read the code: not in the outbox, not in the credentials.
   BOOST_TEST(outcome(as("agent"), "SELECT secret FROM outbox") == "42501");
   BOOST_TEST(outcome(as("agent"), "SELECT body FROM outbox") == "42501");
@@ -170,10 +173,12 @@ BOOST_AUTO_TEST_CASE(agent_sends_a_code_the_desk_never_sees) {
   long long salesCall = 0;
   int ok = 0;
   as("sales") << "SELECT interaction_open('visit', NULL, 2)", soci::into(salesCall);
-  as("sales") << "SELECT interaction_verify(" + std::to_string(salesCall) + ", 'code_word', 'sunflower')::int",
+  as("sales") << "SELECT interaction_verify(" + std::to_string(salesCall) +
+                     ", 'code_word', 'sunflower')::int",
       soci::into(ok);
   PasswordReset(as("sales")).send(2);
-  BOOST_TEST(text("SELECT body FROM outbox ORDER BY id DESC LIMIT 1").find("Valid for 5 minutes") != std::string::npos);
+  BOOST_TEST(text("SELECT body FROM outbox ORDER BY id DESC LIMIT 1").find("Valid for 5 minutes") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_code_expires_at_exactly_five_minutes) {
@@ -192,11 +197,14 @@ BOOST_AUTO_TEST_CASE(a_code_expires_at_exactly_five_minutes) {
   const std::string call = std::to_string(verifiedCall());
   as("agent") << "SELECT sent_at FROM verification_code_send(" + call + ", 1)";
   const std::string vcode = lastCode();
-  BOOST_TEST(text("SELECT body FROM outbox ORDER BY id DESC LIMIT 1").find("підтвердження особи") != std::string::npos);
+  BOOST_TEST(text("SELECT body FROM outbox ORDER BY id DESC LIMIT 1").find("підтвердження особи") !=
+             std::string::npos);
   at("10:15:00");
-  BOOST_TEST(outcome(as("agent"), "SELECT interaction_verify(" + call + ", 'otp', '" + vcode + "')::text") == "SD006");
+  BOOST_TEST(outcome(as("agent"), "SELECT interaction_verify(" + call + ", 'otp', '" + vcode + "')::text") ==
+             "SD006");
   at("10:14:59");
-  BOOST_TEST(outcome(as("agent"), "SELECT interaction_verify(" + call + ", 'otp', '" + vcode + "')::text") == "true");
+  BOOST_TEST(outcome(as("agent"), "SELECT interaction_verify(" + call + ", 'otp', '" + vcode + "')::text") ==
+             "true");
 }
 
 BOOST_AUTO_TEST_CASE(a_code_is_used_once) {
@@ -205,7 +213,8 @@ BOOST_AUTO_TEST_CASE(a_code_is_used_once) {
   PasswordReset(as("agent")).send(1);
   const std::string code = lastCode();
   const std::string hash = "$scrypt$ln=15,r=8,p=1$c2FsdHNhbHRzYWx0c2FsdA$" + std::string(43, 'A');
-  const std::string set = "SELECT selfcare_set_password('+380671234567', '" + code + "', '" + hash + "')::text";
+  const std::string set =
+      "SELECT selfcare_set_password('+380671234567', '" + code + "', '" + hash + "')::text";
   BOOST_TEST(outcome(as("site"), set) == "true");
   BOOST_TEST(outcome(as("site"), set) == "SD021");
   BOOST_TEST(siteVerify(code) == "SD021");
@@ -221,9 +230,9 @@ BOOST_AUTO_TEST_CASE(three_wrong_tries_kill_a_code) {
   BOOST_TEST(siteVerify(wrong) == "false");
   BOOST_TEST(siteVerify("12345") == "false");  // malformed counts as wrong
   BOOST_TEST(reset.status(1).triesLeft == 1);
-  BOOST_TEST(siteVerify(code) == "true");      // two wrong tries: the right one still works
+  BOOST_TEST(siteVerify(code) == "true");  // two wrong tries: the right one still works
   BOOST_TEST(siteVerify(wrong) == "false");
-  BOOST_TEST(siteVerify(code) == "SD022");     // the third wrong try killed it
+  BOOST_TEST(siteVerify(code) == "SD022");  // the third wrong try killed it
   BOOST_TEST(reset.status(1).triesLeft == 0);
   BOOST_TEST(!reset.status(1).pending);
 }

@@ -65,7 +65,8 @@ struct Site {
     long long call = 0;
     int ok = 0;
     *agent << "SELECT interaction_open('call', NULL, 1)", soci::into(call);
-    *agent << "SELECT interaction_verify(" + std::to_string(call) + ", 'code_word', 'соняшник')::int", soci::into(ok);
+    *agent << "SELECT interaction_verify(" + std::to_string(call) + ", 'code_word', 'соняшник')::int",
+        soci::into(ok);
     BOOST_TEST_REQUIRE(ok == 1);
     *agent << "SELECT sent_at FROM password_reset_send(1)";
     std::string code;
@@ -90,7 +91,8 @@ struct Site {
       return subdesk::sqlState(e);
     }
   }
-  std::string setPassword(const std::string& code, const std::string& hash, const std::string& msisdn = kNumber) {
+  std::string setPassword(const std::string& code, const std::string& hash,
+                          const std::string& msisdn = kNumber) {
     return call(*site, "SELECT selfcare_set_password(:a, :b, :c)::text", msisdn, code, hash);
   }
   std::string storedHash(const std::string& msisdn = kNumber) {
@@ -115,8 +117,8 @@ BOOST_AUTO_TEST_CASE(set_and_check_with_real_scrypt_hashes) {
   BOOST_TEST(!PasswordHash::verify("весна-у-києві-2024", stored));
   // The change is audited in the site's name, the hash masked.
   std::string changes;
-  *admin << "SELECT changes::text FROM audit_log WHERE table_name = 'selfcare_credential' AND who = '" + login("site") +
-                "' ORDER BY id DESC LIMIT 1",
+  *admin << "SELECT changes::text FROM audit_log WHERE table_name = 'selfcare_credential' AND who = '" +
+                login("site") + "' ORDER BY id DESC LIMIT 1",
       soci::into(changes);
   BOOST_TEST(changes.find("\"password_hash\": {\"new\": \"***\"") != std::string::npos, changes);
   BOOST_TEST(changes.find("$scrypt$") == std::string::npos, changes);
@@ -133,7 +135,8 @@ BOOST_AUTO_TEST_CASE(only_a_strong_scrypt_hash_is_stored) {
   // Weaker than ln=15, r=8; not scrypt at all; a password in clear.
   const std::string weak = PasswordHash::hash("x1").replace(0, 13, "$scrypt$ln=14");
   BOOST_TEST(setPassword(code, weak) == "22023");
-  BOOST_TEST(setPassword(code, "$scrypt$ln=15,r=4,p=1$c2FsdHNhbHRzYWx0c2FsdA$" + std::string(43, 'A')) == "22023");
+  BOOST_TEST(setPassword(code, "$scrypt$ln=15,r=4,p=1$c2FsdHNhbHRzYWx0c2FsdA$" + std::string(43, 'A')) ==
+             "22023");
   BOOST_TEST(setPassword(code, "$2b$08$abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ01234") == "22023");
   BOOST_TEST(setPassword(code, "Весна-у-Києві-2024") == "22023");
   // None of that used up the code or a try.
@@ -157,7 +160,8 @@ BOOST_AUTO_TEST_CASE(wrong_code_unknown_number_and_closed_line) {
 }
 
 BOOST_AUTO_TEST_CASE(the_site_may_call_its_functions_and_nothing_else) {
-  BOOST_TEST(call(*site, "SELECT count(*)::text FROM selfcare_credential WHERE line_id <> :a::bigint", "0") == "42501");
+  BOOST_TEST(call(*site, "SELECT count(*)::text FROM selfcare_credential WHERE line_id <> :a::bigint", "0") ==
+             "42501");
   BOOST_TEST(call(*site, "SELECT msisdn FROM line WHERE msisdn = :a", kNumber) == "42501");
   BOOST_TEST(call(*site, "SELECT sent_at::text FROM password_reset_send(:a::bigint)", "1") == "42501");
   BOOST_TEST(call(*site, "SELECT body FROM outbox WHERE recipient = :a", kNumber) == "42501");

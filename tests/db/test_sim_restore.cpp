@@ -26,13 +26,13 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 namespace {
 
 constexpr const char* kPassword = "Desk-test-pass-2024";
-constexpr const char* kOld = "8938001000000000010";       // active on line 1
-constexpr const char* kStock1 = "8938001000000000028";    // office 1 stock
-constexpr const char* kStock2 = "8938001000000000036";    // office 1 stock
+constexpr const char* kOld = "8938001000000000010";     // active on line 1
+constexpr const char* kStock1 = "8938001000000000028";  // office 1 stock
+constexpr const char* kStock2 = "8938001000000000036";  // office 1 stock
 constexpr const char* kOtherOffice = "8938001000000000044";
 constexpr const char* kActiveElsewhere = "8938001000000000051";  // active on line 4
-constexpr const char* kLost = "8938001000000000069";      // lost, was on line 3
-constexpr const char* kUnknown = "8938001000000000093";   // valid, not in the database
+constexpr const char* kLost = "8938001000000000069";             // lost, was on line 3
+constexpr const char* kUnknown = "8938001000000000093";          // valid, not in the database
 constexpr const char* kBadCheckDigit = "8938001000000000029";
 
 struct Desk {
@@ -69,9 +69,11 @@ struct Desk {
     )");
     for (const auto& [who, what] : staff) {
       *admin << "DROP ROLE IF EXISTS " + login(who);
-      *admin << "CREATE ROLE " + login(who) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" + what.first;
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(who) + "', 'Test " +
-                    who + "', 'subdesk_" + what.first + "', " + std::to_string(what.second) + ")";
+      *admin << "CREATE ROLE " + login(who) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" +
+                    what.first;
+      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(who) +
+                    "', 'Test " + who + "', 'subdesk_" + what.first + "', " + std::to_string(what.second) +
+                    ")";
     }
   }
   ~Desk() {
@@ -100,9 +102,11 @@ struct Desk {
     int ok = 0;
     if (document) {
       const std::string doc = customer == 1 ? "'КВ 123456', 'passport'" : "'AB1234567', 'foreign_passport'";
-      s << "SELECT interaction_verify(" + std::to_string(id) + ", 'document', " + doc + ")::int", soci::into(ok);
+      s << "SELECT interaction_verify(" + std::to_string(id) + ", 'document', " + doc + ")::int",
+          soci::into(ok);
     } else {
-      s << "SELECT interaction_verify(" + std::to_string(id) + ", 'code_word', 'соняшник')::int", soci::into(ok);
+      s << "SELECT interaction_verify(" + std::to_string(id) + ", 'code_word', 'соняшник')::int",
+          soci::into(ok);
     }
     BOOST_TEST_REQUIRE(ok == 1);
     return id;
@@ -120,15 +124,19 @@ struct Desk {
   }
   // Everything a restore could change, as one string.
   std::string state() {
-    return text("SELECT string_agg(iccid || ':' || status || ':' || coalesce(line_id::text, '-'), ' ' ORDER BY iccid) "
-                "FROM sim") +
-           text("SELECT ' swaps=' || count(*) FROM sim_swap") + text("SELECT ' sms=' || count(*) FROM outbox") +
+    return text(
+               "SELECT string_agg(iccid || ':' || status || ':' || coalesce(line_id::text, '-'), ' ' ORDER "
+               "BY iccid) "
+               "FROM sim") +
+           text("SELECT ' swaps=' || count(*) FROM sim_swap") +
+           text("SELECT ' sms=' || count(*) FROM outbox") +
            text("SELECT ' audit=' || count(*) FROM audit_log WHERE table_name IN ('sim', 'sim_swap')");
   }
 };
 
 // The UserError code a restore fails with ("" if it succeeds).
-std::string refusal(SimRestore& sims, long long line, const std::string& iccid, const std::string& old = kOld) {
+std::string refusal(SimRestore& sims, long long line, const std::string& iccid,
+                    const std::string& old = kOld) {
   try {
     sims.restore(line, iccid, SimRestoreReason::Lost, old);
     return "";
@@ -166,7 +174,8 @@ BOOST_AUTO_TEST_CASE(one_transaction_with_every_effect) {
   BOOST_TEST(r.swappedAtLocal == "14.05.2024 14:02");
 
   // Old SIM lost, new SIM active on the same line; number, tariff, services, money kept.
-  BOOST_TEST(text("SELECT status || ':' || line_id FROM sim WHERE iccid = '" + std::string(kOld) + "'") == "lost:1");
+  BOOST_TEST(text("SELECT status || ':' || line_id FROM sim WHERE iccid = '" + std::string(kOld) + "'") ==
+             "lost:1");
   BOOST_TEST(text("SELECT status || ':' || line_id FROM sim WHERE iccid = '" + std::string(kStock1) + "'") ==
              "active:1");
   BOOST_TEST(text("SELECT msisdn || ':' || tariff_id || ':' || status FROM line WHERE id = 1") ==
@@ -174,22 +183,28 @@ BOOST_AUTO_TEST_CASE(one_transaction_with_every_effect) {
   BOOST_TEST(number("SELECT count(*) FROM line_service WHERE line_id = 1 AND ends_on IS NULL") == 1);
   BOOST_TEST(text("SELECT balance || ':' || bonus_balance FROM account WHERE id = 1") == "12345:500");
   // The sim_swap row.
-  BOOST_TEST(text("SELECT reason || ':' || doc_kind || ':' || office_id || ':' || staff_login || ':' || interaction_id "
+  BOOST_TEST(text("SELECT reason || ':' || doc_kind || ':' || office_id || ':' || staff_login || ':' || "
+                  "interaction_id "
                   "FROM sim_swap") == "stolen:passport:1:" + login("sales1") + ":" + std::to_string(iid));
   // Audit: both SIMs and the swap, in the staff member's name, under the visit.
-  BOOST_TEST(number("SELECT count(*) FROM audit_log WHERE table_name IN ('sim', 'sim_swap') AND action <> 'INSERT' "
-                    "OR table_name = 'sim_swap'") == 3);
-  BOOST_TEST(number("SELECT count(*) FROM audit_log WHERE (table_name = 'sim' AND action = 'UPDATE' OR table_name = "
-                    "'sim_swap') AND who = '" + login("sales1") + "' AND interaction_id = " + std::to_string(iid) +
-                    " AND line_id = 1 AND customer_id = 1") == 3);
+  BOOST_TEST(
+      number("SELECT count(*) FROM audit_log WHERE table_name IN ('sim', 'sim_swap') AND action <> 'INSERT' "
+             "OR table_name = 'sim_swap'") == 3);
+  BOOST_TEST(
+      number("SELECT count(*) FROM audit_log WHERE (table_name = 'sim' AND action = 'UPDATE' OR table_name = "
+             "'sim_swap') AND who = '" +
+             login("sales1") + "' AND interaction_id = " + std::to_string(iid) +
+             " AND line_id = 1 AND customer_id = 1") == 3);
   // The SMS: to the number, where and when, and whom to call.
-  BOOST_TEST(text("SELECT channel || ' ' || recipient || ' ' || status FROM outbox") == "sms +380671234567 queued");
+  BOOST_TEST(text("SELECT channel || ' ' || recipient || ' ' || status FROM outbox") ==
+             "sms +380671234567 queued");
   const std::string body = text("SELECT body FROM outbox");
   BOOST_TEST(body.find("Київ, Хрещатик") != std::string::npos, body);
   BOOST_TEST(body.find("14.05.2024 о 14:02") != std::string::npos, body);
   BOOST_TEST(body.find("0 800 300-466") != std::string::npos, body);
-  BOOST_TEST(number("SELECT count(*) FROM outbox WHERE secret IS NULL AND customer_id = 1 AND interaction_id = " +
-                    std::to_string(iid)) == 1);
+  BOOST_TEST(
+      number("SELECT count(*) FROM outbox WHERE secret IS NULL AND customer_id = 1 AND interaction_id = " +
+             std::to_string(iid)) == 1);
 
   // A lost SIM stays lost, whoever asks (the superuser included).
   std::string state;
@@ -323,7 +338,8 @@ BOOST_AUTO_TEST_CASE(two_desks_restore_the_same_line_at_once) {
   BOOST_TEST(number("SELECT count(*) FROM outbox") == 1);
   BOOST_TEST(number("SELECT count(*) FROM sim WHERE line_id = 1 AND status = 'active'") == 1);
   BOOST_TEST(text("SELECT status FROM sim WHERE iccid = '" + winner + "'") == "active");
-  BOOST_TEST(text("SELECT status || coalesce(line_id::text, '') FROM sim WHERE iccid = '" + loser + "'") == "in_stock");
+  BOOST_TEST(text("SELECT status || coalesce(line_id::text, '') FROM sim WHERE iccid = '" + loser + "'") ==
+             "in_stock");
   BOOST_TEST(text("SELECT status FROM sim WHERE iccid = '" + std::string(kOld) + "'") == "lost");
 }
 
@@ -348,8 +364,8 @@ BOOST_AUTO_TEST_CASE(two_desks_take_the_same_stock_sim_at_once) {
   const long long winnerLine = outcome[0].empty() ? 1 : 4;
   const std::string loserOld = outcome[0].empty() ? kActiveElsewhere : kOld;
   BOOST_TEST(number("SELECT count(*) FROM sim_swap") == 1);
-  BOOST_TEST(number("SELECT line_id FROM sim WHERE iccid = '" + std::string(kStock1) + "' AND status = 'active'") ==
-             winnerLine);
+  BOOST_TEST(number("SELECT line_id FROM sim WHERE iccid = '" + std::string(kStock1) +
+                    "' AND status = 'active'") == winnerLine);
   BOOST_TEST(text("SELECT status FROM sim WHERE iccid = '" + loserOld + "'") == "active");
   BOOST_TEST(number("SELECT count(*) FROM outbox") == 1);
 }

@@ -39,7 +39,8 @@ BOOST_AUTO_TEST_CASE(rfc7914_known_answers) {
 BOOST_AUTO_TEST_CASE(hash_format_and_round_trip) {
   const std::string h = PasswordHash::hash("Соняшник-2024!");
   // $scrypt$ln=15,r=8,p=1$<22 base64 chars: 16 bytes>$<43 base64 chars: 32 bytes>
-  BOOST_TEST(std::regex_match(h, std::regex(R"(\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43})")), h);
+  BOOST_TEST(
+      std::regex_match(h, std::regex(R"(\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43})")), h);
   BOOST_TEST(PasswordHash::verify("Соняшник-2024!", h));
   BOOST_TEST(!PasswordHash::verify("соняшник-2024!", h));
   BOOST_TEST(!PasswordHash::verify("", h));

@@ -32,7 +32,8 @@ std::string OneTimeCode::generate() {
 Parsed<std::string> OneTimeCode::parse(std::string_view typed) {
   const std::string digits = typed_input::withoutSpaces(typed, "-");
   if (digits.empty()) return std::unexpected(tr("Enter the code from the SMS."));
-  const auto bad = std::find_if_not(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const auto bad =
+      std::find_if_not(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (bad != digits.end()) {
     return std::unexpected(
         format(tr("The code has only digits, but this one contains \"{0}\"."),

@@ -102,24 +102,25 @@ std::optional<Decoded> decode(std::string_view s) {
 
 }  // namespace
 
-std::vector<unsigned char> PasswordHash::scrypt(std::string_view password, const std::vector<unsigned char>& salt,
-                                                std::uint64_t N, std::uint32_t r, std::uint32_t p,
-                                                std::size_t keyBytes) {
-  std::unique_ptr<EVP_KDF, decltype(&EVP_KDF_free)> kdf(EVP_KDF_fetch(nullptr, "SCRYPT", nullptr), EVP_KDF_free);
+std::vector<unsigned char> PasswordHash::scrypt(std::string_view password,
+                                                const std::vector<unsigned char>& salt, std::uint64_t N,
+                                                std::uint32_t r, std::uint32_t p, std::size_t keyBytes) {
+  std::unique_ptr<EVP_KDF, decltype(&EVP_KDF_free)> kdf(EVP_KDF_fetch(nullptr, "SCRYPT", nullptr),
+                                                        EVP_KDF_free);
   if (!kdf) throw std::runtime_error("OpenSSL has no SCRYPT key derivation");
   std::unique_ptr<EVP_KDF_CTX, decltype(&EVP_KDF_CTX_free)> ctx(EVP_KDF_CTX_new(kdf.get()), EVP_KDF_CTX_free);
   if (!ctx) throw std::runtime_error("EVP_KDF_CTX_new failed");
   std::uint64_t maxMemory = kMaxMemory + 1024 * 1024;
   // OpenSSL only reads these buffers; its API takes them as void*.
-  OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD, const_cast<char*>(password.data()),
-                                        password.size()),
-      OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, const_cast<unsigned char*>(salt.data()), salt.size()),
-      OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &N),
-      OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &r),
-      OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &p),
-      OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_MAXMEM, &maxMemory),
-      OSSL_PARAM_construct_end()};
+  OSSL_PARAM params[] = {OSSL_PARAM_construct_octet_string(
+                             OSSL_KDF_PARAM_PASSWORD, const_cast<char*>(password.data()), password.size()),
+                         OSSL_PARAM_construct_octet_string(
+                             OSSL_KDF_PARAM_SALT, const_cast<unsigned char*>(salt.data()), salt.size()),
+                         OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &N),
+                         OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &r),
+                         OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &p),
+                         OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_MAXMEM, &maxMemory),
+                         OSSL_PARAM_construct_end()};
   std::vector<unsigned char> key(keyBytes);
   if (EVP_KDF_derive(ctx.get(), key.data(), key.size(), params) != 1) {
     throw std::runtime_error("scrypt key derivation failed");
@@ -128,9 +129,11 @@ std::vector<unsigned char> PasswordHash::scrypt(std::string_view password, const
 }
 
 std::string PasswordHash::hash(std::string_view password, ScryptParams params) {
-  if (!paramsAcceptable(params)) throw std::invalid_argument("scrypt parameters below ln=15, r=8, p=1 or too large");
+  if (!paramsAcceptable(params))
+    throw std::invalid_argument("scrypt parameters below ln=15, r=8, p=1 or too large");
   std::vector<unsigned char> salt(kSaltBytes);
-  if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) throw std::runtime_error("RAND_bytes failed");
+  if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1)
+    throw std::runtime_error("RAND_bytes failed");
   const auto key = scrypt(password, salt, 1ull << params.log2N, static_cast<std::uint32_t>(params.r),
                           static_cast<std::uint32_t>(params.p), kKeyBytes);
   return "$scrypt$ln=" + std::to_string(params.log2N) + ",r=" + std::to_string(params.r) +

@@ -34,7 +34,8 @@ class PasswordHash {
   // Raw scrypt through the same EVP_KDF path (for the RFC 7914 known-answer test).
   // N is the cost itself (a power of two), not its logarithm.
   static std::vector<unsigned char> scrypt(std::string_view password, const std::vector<unsigned char>& salt,
-                                           std::uint64_t N, std::uint32_t r, std::uint32_t p, std::size_t keyBytes);
+                                           std::uint64_t N, std::uint32_t r, std::uint32_t p,
+                                           std::size_t keyBytes);
 };
 
 }  // namespace subdesk::security

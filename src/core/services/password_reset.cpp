@@ -18,8 +18,9 @@ std::chrono::sys_seconds fromEpoch(long long s) { return std::chrono::sys_second
                     state);
   }
   if (state == "SD020") {
-    throw UserError(tr("Three codes were already sent to this number in the last hour. Wait before sending another."),
-                    state);
+    throw UserError(
+        tr("Three codes were already sent to this number in the last hour. Wait before sending another."),
+        state);
   }
   if (state == "SD023") throw UserError(tr("This line is closed: no code can be sent to it."), state);
   throw;
@@ -35,11 +36,12 @@ CodeStatus PasswordReset::status(std::int64_t lineId) {
   CodeStatus st;
   const long long line = lineId;  // SOCI binds long long, not std::int64_t (long)
   soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT purpose, extract(epoch FROM sent_at)::bigint, extract(epoch FROM valid_until)::bigint, "
-                       "pending::int, tries_left, codes_last_hour, extract(epoch FROM resend_allowed_at)::bigint, "
-                       "sent_at_local, valid_until_local, resend_allowed_at_local, "
-                       "(resend_allowed_at <= subdesk_now())::int "
-                       "FROM otp_status(:line)",
+      (sql_.prepare
+           << "SELECT purpose, extract(epoch FROM sent_at)::bigint, extract(epoch FROM valid_until)::bigint, "
+              "pending::int, tries_left, codes_last_hour, extract(epoch FROM resend_allowed_at)::bigint, "
+              "sent_at_local, valid_until_local, resend_allowed_at_local, "
+              "(resend_allowed_at <= subdesk_now())::int "
+              "FROM otp_status(:line)",
        soci::use(line));
   for (const auto& r : rows) {
     st.everSent = true;

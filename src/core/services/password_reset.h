@@ -31,11 +31,11 @@ struct CodeTimes {
 };
 
 struct CodeStatus {
-  bool everSent = false;         // false: the line never had a code (the rest is empty)
-  std::string purpose;           // "password_reset" or "verification"
+  bool everSent = false;  // false: the line never had a code (the rest is empty)
+  std::string purpose;    // "password_reset" or "verification"
   CodeTimes times;
-  bool pending = false;          // the last code can still be used
-  int triesLeft = 0;             // wrong tries left for the pending code
+  bool pending = false;  // the last code can still be used
+  int triesLeft = 0;     // wrong tries left for the pending code
   int codesLastHour = 0;
   bool resendAllowedNow = true;  // the rate limit allows another code now
 };

@@ -12,21 +12,29 @@ namespace subdesk::services {
 
 std::string reasonCode(SimRestoreReason r) {
   switch (r) {
-    case SimRestoreReason::Lost: return "lost";
-    case SimRestoreReason::Stolen: return "stolen";
-    case SimRestoreReason::Damaged: return "damaged";
-    case SimRestoreReason::FormatChange: return "format_change";
+    case SimRestoreReason::Lost:
+      return "lost";
+    case SimRestoreReason::Stolen:
+      return "stolen";
+    case SimRestoreReason::Damaged:
+      return "damaged";
+    case SimRestoreReason::FormatChange:
+      return "format_change";
   }
   return {};
 }
 
 std::string reasonTitle(SimRestoreReason r) {
   switch (r) {
-    case SimRestoreReason::Lost: return tr("Lost");
-    case SimRestoreReason::Stolen: return tr("Stolen");
-    case SimRestoreReason::Damaged: return tr("Damaged");
+    case SimRestoreReason::Lost:
+      return tr("Lost");
+    case SimRestoreReason::Stolen:
+      return tr("Stolen");
+    case SimRestoreReason::Damaged:
+      return tr("Damaged");
     // TRANSLATORS: a SIM replaced by one of another size (mini, micro, nano, eSIM)
-    case SimRestoreReason::FormatChange: return tr("Different card size");
+    case SimRestoreReason::FormatChange:
+      return tr("Different card size");
   }
   return {};
 }
@@ -38,14 +46,17 @@ std::string SimRestore::problemMessage(const std::string& problem) {
   if (problem == "line_closed") return tr("This line is closed: a closed number cannot get a new SIM.");
   if (problem == "no_active_sim") return tr("This line has no active SIM to replace.");
   if (problem == "not_verified")
-    return tr("Check the customer's ID document first: there is no verified visit with this customer "
-              "in the last 30 minutes.");
+    return tr(
+        "Check the customer's ID document first: there is no verified visit with this customer "
+        "in the last 30 minutes.");
   if (problem == "not_document")
-    return tr("A SIM is restored only after the customer's ID document is checked in this visit; "
-              "a code word or an SMS code is not enough.");
+    return tr(
+        "A SIM is restored only after the customer's ID document is checked in this visit; "
+        "a code word or an SMS code is not enough.");
   if (problem == "iccid_invalid") return tr("The ICCID is not valid: check the number printed on the card.");
   if (problem == "sim_unknown") return tr("No SIM card with this ICCID is known.");
-  if (problem == "sim_active") return tr("This SIM card is already active on a line; take another one from the stock.");
+  if (problem == "sim_active")
+    return tr("This SIM card is already active on a line; take another one from the stock.");
   if (problem == "sim_lost") return tr("This SIM card was reported lost and can never be used again.");
   if (problem == "sim_replaced") return tr("This SIM card was replaced and can never be used again.");
   if (problem == "sim_other_office")
@@ -63,9 +74,11 @@ SimRestoreCheck SimRestore::check(std::int64_t lineId, std::string_view iccidTex
                   ukInd = soci::i_null, enInd = soci::i_null;
   soci::indicator iccidInd = parsed ? soci::i_ok : soci::i_null;
   const std::string iccid = c.newIccid;
-  sql_ << "SELECT problem, msisdn, old_iccid, office_name_uk, office_name_en FROM sim_restore_check(:line, :iccid)",
-      soci::use(line), soci::use(iccid, iccidInd), soci::into(problem, problemInd), soci::into(c.msisdn, msisdnInd),
-      soci::into(c.oldIccid, oldInd), soci::into(c.officeNameUk, ukInd), soci::into(c.officeNameEn, enInd);
+  sql_ << "SELECT problem, msisdn, old_iccid, office_name_uk, office_name_en FROM sim_restore_check(:line, "
+          ":iccid)",
+      soci::use(line), soci::use(iccid, iccidInd), soci::into(problem, problemInd),
+      soci::into(c.msisdn, msisdnInd), soci::into(c.oldIccid, oldInd), soci::into(c.officeNameUk, ukInd),
+      soci::into(c.officeNameEn, enInd);
   if (problemInd == soci::i_ok) c.problem = problem;
   if (!parsed && (c.problem.empty() || c.problem == "iccid_invalid")) {
     c.problem = "iccid_invalid";
@@ -82,20 +95,22 @@ SimRestoreReceipt SimRestore::receipt(std::int64_t swapId) {
   const long long id = swapId;
   long long at = 0;
   soci::indicator nameInd = soci::i_null;
-  sql_ << "SELECT msisdn, old_iccid, new_iccid, reason, doc_kind, office_name_uk, office_name_en, office_address, "
+  sql_ << "SELECT msisdn, old_iccid, new_iccid, reason, doc_kind, office_name_uk, office_name_en, "
+          "office_address, "
           "staff_login, staff_name, extract(epoch FROM swapped_at)::bigint, swapped_at_local "
           "FROM sim_swap_receipt(:id)",
-      soci::use(id), soci::into(r.msisdn), soci::into(r.oldIccid), soci::into(r.newIccid), soci::into(r.reason),
-      soci::into(r.docKind), soci::into(r.officeNameUk), soci::into(r.officeNameEn), soci::into(r.officeAddress),
-      soci::into(r.staffLogin), soci::into(r.staffName, nameInd), soci::into(at), soci::into(r.swappedAtLocal);
+      soci::use(id), soci::into(r.msisdn), soci::into(r.oldIccid), soci::into(r.newIccid),
+      soci::into(r.reason), soci::into(r.docKind), soci::into(r.officeNameUk), soci::into(r.officeNameEn),
+      soci::into(r.officeAddress), soci::into(r.staffLogin), soci::into(r.staffName, nameInd), soci::into(at),
+      soci::into(r.swappedAtLocal);
   if (!sql_.got_data()) throw UserError(tr("This SIM restore does not exist."), "P0002");
   r.swapId = swapId;
   r.swappedAt = std::chrono::sys_seconds{std::chrono::seconds{at}};
   return r;
 }
 
-SimRestoreReceipt SimRestore::restore(std::int64_t lineId, std::string_view iccidText, SimRestoreReason reason,
-                                      const std::string& expectedOldIccid) {
+SimRestoreReceipt SimRestore::restore(std::int64_t lineId, std::string_view iccidText,
+                                      SimRestoreReason reason, const std::string& expectedOldIccid) {
   const auto parsed = Iccid::parse(iccidText);
   if (!parsed) throw UserError(parsed.error(), "22023");
   const long long line = lineId;
@@ -103,8 +118,8 @@ SimRestoreReceipt SimRestore::restore(std::int64_t lineId, std::string_view icci
   const std::string why = reasonCode(reason);
   long long swapId = 0;
   try {
-    sql_ << "SELECT sim_restore(:line, :iccid, :reason, :old)", soci::use(line), soci::use(iccid), soci::use(why),
-        soci::use(expectedOldIccid), soci::into(swapId);
+    sql_ << "SELECT sim_restore(:line, :iccid, :reason, :old)", soci::use(line), soci::use(iccid),
+        soci::use(why), soci::use(expectedOldIccid), soci::into(swapId);
   } catch (const soci::soci_error& e) {
     const std::string state = sqlState(e);
     if (state == "SD003") {

@@ -27,11 +27,11 @@ std::string reasonTitle(SimRestoreReason r);  // translated: "Lost"
 
 struct SimRestoreCheck {
   bool ok = false;
-  std::string problem;    // the database's problem code ("sim_other_office", ...), empty when ok
-  std::string reason;     // translated sentence for the person at the desk, empty when ok
-  std::string msisdn;     // E.164; empty when the line is unknown
-  std::string oldIccid;   // the active SIM that would become lost; empty when there is none
-  std::string newIccid;   // the typed ICCID as digits, when it parsed
+  std::string problem;   // the database's problem code ("sim_other_office", ...), empty when ok
+  std::string reason;    // translated sentence for the person at the desk, empty when ok
+  std::string msisdn;    // E.164; empty when the line is unknown
+  std::string oldIccid;  // the active SIM that would become lost; empty when there is none
+  std::string newIccid;  // the typed ICCID as digits, when it parsed
   std::string officeNameUk;
   std::string officeNameEn;
 };
