@@ -27,6 +27,7 @@ constexpr const char* DENIED = "42501";      // insufficient_privilege
 constexpr const char* UNVERIFIED = "SD001";  // no verified interaction in the last 30 minutes
 constexpr const char* OVER_LIMIT = "SD004";  // above the role's per-operation adjustment limit
 constexpr const char* NO_REASON = "SD005";   // mandatory text missing
+constexpr const char* NO_DOCUMENT = "SD024";  // SIM restore without an ID document checked
 
 constexpr std::array<const char*, 4> kGroups{"agent", "sales", "supervisor", "admin"};
 
@@ -44,6 +45,45 @@ DECLARE i bigint := interaction_open('visit', NULL, 1);
 BEGIN
   IF NOT interaction_verify(i, 'document', 'кв 123456', 'passport') THEN RAISE 'not verified'; END IF;
   PERFORM interaction_close(i, 'identity checked');
+END $$)";
+
+constexpr const char* kResetVerified = R"(DO $$
+DECLARE i bigint := interaction_open('call', '+380671234567', 1);
+BEGIN
+  PERFORM interaction_verify(i, 'code_word', 'соняшник');
+  PERFORM password_reset_send(1);
+  PERFORM interaction_close(i, 'self-care password reset code sent');
+END $$)";
+constexpr const char* kSendVerificationCode = R"(DO $$
+DECLARE i bigint := interaction_open('call', '+380671234568', 1);
+BEGIN
+  PERFORM verification_code_send(i, 2);
+  PERFORM interaction_close(i, 'caller did not read the code back');
+END $$)";
+// A SIM restore from the office's own stock (the first SIM of it the member of staff
+// sees), replacing the SIM now active on line 1.
+constexpr const char* kRestoreCodeWord = R"(DO $$
+DECLARE i bigint := interaction_open('visit', NULL, 1);
+BEGIN
+  PERFORM interaction_verify(i, 'code_word', 'соняшник');
+  PERFORM sim_restore(1, (SELECT iccid FROM sim WHERE status = 'in_stock' AND office_id = current_staff_office()
+                          ORDER BY iccid LIMIT 1),
+                      'lost', (SELECT iccid FROM sim WHERE line_id = 1 AND status = 'active'));
+END $$)";
+constexpr const char* kRestoreDocument = R"(DO $$
+DECLARE i bigint := interaction_open('visit', NULL, 1);
+BEGIN
+  IF NOT interaction_verify(i, 'document', 'кв 123456', 'passport') THEN RAISE 'not verified'; END IF;
+  PERFORM sim_restore(1, (SELECT iccid FROM sim WHERE status = 'in_stock' AND office_id = current_staff_office()
+                          ORDER BY iccid LIMIT 1),
+                      'lost', (SELECT iccid FROM sim WHERE line_id = 1 AND status = 'active'));
+  PERFORM interaction_close(i, 'SIM restored');
+END $$)";
+constexpr const char* kRestoreOtherOffice = R"(DO $$
+DECLARE i bigint := interaction_open('visit', NULL, 1);
+BEGIN
+  IF NOT interaction_verify(i, 'document', 'кв 123456', 'passport') THEN RAISE 'not verified'; END IF;
+  PERFORM sim_restore(1, '8938001000000000044', 'lost', (SELECT iccid FROM sim WHERE line_id = 1 AND status = 'active'));
 END $$)";
 
 struct Rule {
@@ -98,6 +138,17 @@ const std::vector<Rule> kRules = {
 {"close a colleague's interaction",            "SELECT interaction_close(1000, 'not mine')",                                   0,     DENIED,     DENIED,     DENIED,     DENIED},
 {"file a change under a colleague's call",     "DO $$ BEGIN SET LOCAL subdesk.interaction_id = '1000'; "
                                                "PERFORM balance_adjust(1, 100, 'test', gen_random_uuid()::text); END $$",      0,     DENIED,     DENIED,     DENIED,     DENIED},
+{"send a password-reset code, nobody verified", "SELECT sent_at FROM password_reset_send(1)",                                   0,     UNVERIFIED, UNVERIFIED, UNVERIFIED, DENIED},
+{"send a password-reset code, caller verified", kResetVerified,                                                                4,     OK,         OK,         OK,         DENIED},
+{"send a caller-verification code by SMS",     kSendVerificationCode,                                                          3,     OK,         OK,         OK,         DENIED},
+{"see when the last code was sent",            "SELECT count(*) FROM otp_status(1)",                                           0,     "=1",       "=1",       "=1",       DENIED},
+{"read the text or code of an SMS",            "SELECT body, secret FROM outbox",                                              0,     DENIED,     DENIED,     DENIED,     DENIED},
+{"call the self-care site's functions",        "SELECT selfcare_check_password('+380671234567')",                              0,     DENIED,     DENIED,     DENIED,     DENIED},
+{"restore a SIM, code word verified",          kRestoreCodeWord,                                                               0,     DENIED,     NO_DOCUMENT, NO_DOCUMENT, DENIED},
+{"restore a SIM from another office's stock",  kRestoreOtherOffice,                                                            0,     DENIED,     DENIED,     DENIED,     DENIED},
+{"restore a SIM, ID document checked",         kRestoreDocument,                                                               6,     DENIED,     OK,         OK,         DENIED},
+{"read sim_swap_recent (72 hours)",            "SELECT count(*) FROM sim_swap_recent",                                         0,     "=2",       "=2",       "=2",       DENIED},
+{"change a lost SIM back (UPDATE sim)",        "UPDATE sim SET status = 'active' WHERE status = 'lost'",                       0,     DENIED,     DENIED,     DENIED,     DENIED},
 };
 // clang-format on
 
@@ -122,7 +173,7 @@ struct Desk {
         VALUES (1, 'Коваленко', 'Олена', 'passport', 'КВ123456', '1234567890', 'olena.koval@gmail.com',
                 '+380671234567', crypt('соняшник', gen_salt('bf', 4)));
       INSERT INTO account(id, number, customer_id, kind) VALUES (1, '100000017', 1, 'mobile');
-      INSERT INTO line(id, msisdn, account_id, tariff_id) VALUES (1, '+380671234567', 1, 1);
+      INSERT INTO line(id, msisdn, account_id, tariff_id) VALUES (1, '+380671234567', 1, 1), (2, '+380671234568', 1, 1);
       INSERT INTO sim(iccid, imsi, puk, status, office_id, line_id) VALUES
         ('8938001000000000010', '255010000000001', '11111111', 'active', NULL, 1),
         ('8938001000000000028', '255010000000002', '22222222', 'in_stock', 1, NULL),
