@@ -209,4 +209,15 @@ BOOST_AUTO_TEST_CASE(a_lease_shorter_than_a_send_is_refused) {
   BOOST_TEST((s.smtp.startTls == StartTls::Auto));
 }
 
+BOOST_AUTO_TEST_CASE(the_installed_sample_configuration_is_valid) {
+  const std::string here = __FILE__;
+  const std::string sample = here.substr(0, here.rfind("/tests/")) + "/installer/subdesk-notifier.properties.sample";
+  Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> config(new Poco::Util::PropertyFileConfiguration(sample));
+  const auto s = readNotifierSettings(*config);
+  BOOST_TEST((s.smtp.startTls == StartTls::Required));
+  BOOST_TEST(s.smtp.port == 587);
+  BOOST_TEST(s.kannel.sendsmsUrl == "http://127.0.0.1:13013/cgi-bin/sendsms");
+  BOOST_TEST(s.loop.batchSize == 10);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
