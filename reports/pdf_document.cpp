@@ -1,0 +1,301 @@
+#include "pdf_document.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <stdexcept>
+
+namespace subdesk::reports {
+namespace {
+
+constexpr double kPt = 72.0 / 25.4;  // points per millimetre
+constexpr double kPageW = 210 * kPt, kPageH = 297 * kPt;
+constexpr double kMargin = 18 * kPt, kFooterH = 12 * kPt;
+constexpr double kBodyW = kPageW - 2 * kMargin;
+constexpr double kBodyBottom = kPageH - kMargin - kFooterH;
+
+const char* const kSans = "DejaVu Sans";
+const char* const kMono = "DejaVu Sans Mono";
+
+struct Font {
+  const char* family;
+  double size;
+  bool bold;
+};
+constexpr Font kBody{kSans, 9.5, false};
+constexpr Font kBodyBold{kSans, 9.5, true};
+constexpr Font kHeading{kSans, 15, true};
+constexpr Font kSubheading{kSans, 11, true};
+constexpr Font kSmall{kSans, 8, false};
+constexpr Font kBox{kMono, 16, true};
+
+// A pango layout of `text` in `font`, wrapped at `width` points (0: no wrapping).
+PangoLayout* makeLayout(cairo_t* cr, const std::string& text, Font font, double width, bool right = false) {
+  PangoLayout* layout = pango_cairo_create_layout(cr);
+  PangoFontDescription* desc = pango_font_description_new();
+  pango_font_description_set_family(desc, font.family);
+  pango_font_description_set_absolute_size(desc, font.size * PANGO_SCALE);
+  pango_font_description_set_weight(desc, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description(layout, desc);
+  pango_font_description_free(desc);
+  if (width > 0) {
+    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+  }
+  if (right) pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
+  pango_layout_set_text(layout, text.c_str(), -1);
+  return layout;
+}
+
+double layoutHeight(PangoLayout* layout) {
+  int w = 0, h = 0;
+  pango_layout_get_size(layout, &w, &h);
+  return static_cast<double>(h) / PANGO_SCALE;
+}
+
+void drawText(cairo_t* cr, const std::string& text, Font font, double x, double y, double width, bool right = false) {
+  PangoLayout* layout = makeLayout(cr, text, font, width, right);
+  cairo_move_to(cr, x, y);
+  pango_cairo_show_layout(cr, layout);
+  g_object_unref(layout);
+}
+
+double textHeight(cairo_t* cr, const std::string& text, Font font, double width) {
+  PangoLayout* layout = makeLayout(cr, text, font, width);
+  const double h = layoutHeight(layout);
+  g_object_unref(layout);
+  return h;
+}
+
+// The smallest piece that goes on one page.
+struct Unit {
+  double height = 0;
+  std::function<void(cairo_t*, double y)> draw;
+  const Unit* header = nullptr;  // a table row: the header repeated atop a new page
+  bool keepWithNext = false;      // a heading stays with what follows it
+  bool breakBefore = false;
+};
+
+}  // namespace
+
+struct PdfDocument::Block {
+  virtual ~Block() = default;
+  virtual void units(cairo_t* cr, std::vector<std::unique_ptr<Unit>>& out) const = 0;
+};
+
+namespace {
+
+struct TextBlock : PdfDocument::Block {
+  std::string text;
+  Font font;
+  double before, after;
+  bool keep;
+  TextBlock(std::string t, Font f, double b, double a, bool k) : text(std::move(t)), font(f), before(b), after(a), keep(k) {}
+  void units(cairo_t* cr, std::vector<std::unique_ptr<Unit>>& out) const override {
+    auto u = std::make_unique<Unit>();
+    const double h = textHeight(cr, text, font, kBodyW);
+    u->height = before + h + after;
+    u->keepWithNext = keep;
+    u->draw = [t = text, f = font, b = before](cairo_t* c, double y) { drawText(c, t, f, kMargin, y + b, kBodyW); };
+    out.push_back(std::move(u));
+  }
+};
+
+struct FactsBlock : PdfDocument::Block {
+  std::vector<std::pair<std::string, std::string>> rows;
+  void units(cairo_t* cr, std::vector<std::unique_ptr<Unit>>& out) const override {
+    const double labelW = 55 * kPt, valueW = kBodyW - labelW;
+    for (const auto& [label, value] : rows) {
+      auto u = std::make_unique<Unit>();
+      u->height = std::max(textHeight(cr, label, kBody, labelW - 4 * kPt), textHeight(cr, value, kBodyBold, valueW)) + 2.5 * kPt;
+      u->draw = [label, value, labelW, valueW](cairo_t* c, double y) {
+        cairo_set_source_rgb(c, 0.35, 0.35, 0.35);
+        drawText(c, label, kBody, kMargin, y, labelW - 4 * kPt);
+        cairo_set_source_rgb(c, 0, 0, 0);
+        drawText(c, value, kBodyBold, kMargin + labelW, y, valueW);
+      };
+      out.push_back(std::move(u));
+    }
+  }
+};
+
+struct TableBlock : PdfDocument::Block {
+  std::vector<PdfColumn> columns;
+  std::vector<std::vector<std::string>> rows;
+  bool emphasisLast = false;
+
+  double rowHeight(cairo_t* cr, const std::vector<std::string>& cells, Font font) const {
+    double h = 0;
+    for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
+      h = std::max(h, textHeight(cr, cells[i], font, columns[i].widthMm * kPt - 3 * kPt));
+    }
+    return h + 3 * kPt;
+  }
+  static void drawRow(cairo_t* c, const std::vector<PdfColumn>& cols, const std::vector<std::string>& cells, Font font,
+                      double y, bool rule) {
+    double x = kMargin;
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      const double w = cols[i].widthMm * kPt;
+      if (i < cells.size()) drawText(c, cells[i], font, x, y + 1.5 * kPt, w - 3 * kPt, cols[i].alignRight);
+      x += w;
+    }
+    if (rule) {
+      cairo_set_line_width(c, 0.4);
+      cairo_set_source_rgb(c, 0.6, 0.6, 0.6);
+      cairo_move_to(c, kMargin, y);
+      cairo_line_to(c, x, y);
+      cairo_stroke(c);
+      cairo_set_source_rgb(c, 0, 0, 0);
+    }
+  }
+  void units(cairo_t* cr, std::vector<std::unique_ptr<Unit>>& out) const override {
+    std::vector<std::string> titles;
+    for (const auto& col : columns) titles.push_back(col.title);
+    auto header = std::make_unique<Unit>();
+    header->height = rowHeight(cr, titles, kBodyBold) + 1 * kPt;
+    header->keepWithNext = true;
+    header->draw = [cols = columns, titles](cairo_t* c, double y) { drawRow(c, cols, titles, kBodyBold, y, false); };
+    const Unit* headerPtr = header.get();
+    out.push_back(std::move(header));
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const bool bold = emphasisLast && r + 1 == rows.size();
+      auto u = std::make_unique<Unit>();
+      u->height = rowHeight(cr, rows[r], bold ? kBodyBold : kBody);
+      u->header = headerPtr;
+      u->draw = [cols = columns, cells = rows[r], bold](cairo_t* c, double y) {
+        drawRow(c, cols, cells, bold ? kBodyBold : kBody, y, true);
+      };
+      out.push_back(std::move(u));
+    }
+  }
+};
+
+struct BoxBlock : PdfDocument::Block {
+  std::string text;
+  void units(cairo_t* cr, std::vector<std::unique_ptr<Unit>>& out) const override {
+    auto u = std::make_unique<Unit>();
+    const double h = textHeight(cr, text, kBox, 0);
+    u->height = h + 12 * kPt;
+    u->draw = [t = text, h](cairo_t* c, double y) {
+      PangoLayout* layout = makeLayout(c, t, kBox, 0);
+      int w = 0, lh = 0;
+      pango_layout_get_size(layout, &w, &lh);
+      const double bw = static_cast<double>(w) / PANGO_SCALE + 12 * kPt;
+      cairo_set_line_width(c, 1.2);
+      cairo_rectangle(c, kMargin, y + 3 * kPt, bw, h + 6 * kPt);
+      cairo_stroke(c);
+      cairo_move_to(c, kMargin + 6 * kPt, y + 6 * kPt);
+      pango_cairo_show_layout(c, layout);
+      g_object_unref(layout);
+    };
+    out.push_back(std::move(u));
+  }
+};
+
+struct SpaceBlock : PdfDocument::Block {
+  double height;
+  bool pageBreak;
+  SpaceBlock(double h, bool b) : height(h), pageBreak(b) {}
+  void units(cairo_t*, std::vector<std::unique_ptr<Unit>>& out) const override {
+    auto u = std::make_unique<Unit>();
+    u->height = height;
+    u->breakBefore = pageBreak;
+    u->draw = [](cairo_t*, double) {};
+    out.push_back(std::move(u));
+  }
+};
+
+}  // namespace
+
+PdfDocument::PdfDocument(std::string title) : title_(std::move(title)), footer_(title_) {
+  pageLabel_ = [](int page, int pages) { return std::to_string(page) + " / " + std::to_string(pages); };
+}
+PdfDocument::~PdfDocument() = default;
+
+void PdfDocument::setPageLabel(std::function<std::string(int, int)> label) { pageLabel_ = std::move(label); }
+void PdfDocument::setFooterText(std::string text) { footer_ = std::move(text); }
+void PdfDocument::heading(const std::string& text) {
+  blocks_.push_back(std::make_unique<TextBlock>(text, kHeading, 0, 4 * kPt, true));
+}
+void PdfDocument::subheading(const std::string& text) {
+  blocks_.push_back(std::make_unique<TextBlock>(text, kSubheading, 4 * kPt, 2 * kPt, true));
+}
+void PdfDocument::paragraph(const std::string& text, bool bold) {
+  blocks_.push_back(std::make_unique<TextBlock>(text, bold ? kBodyBold : kBody, 0, 3 * kPt, false));
+}
+void PdfDocument::facts(const std::vector<std::pair<std::string, std::string>>& rows) {
+  auto b = std::make_unique<FactsBlock>();
+  b->rows = rows;
+  blocks_.push_back(std::move(b));
+}
+void PdfDocument::table(std::vector<PdfColumn> columns, std::vector<std::vector<std::string>> rows, bool emphasisLastRow) {
+  auto b = std::make_unique<TableBlock>();
+  b->columns = std::move(columns);
+  b->rows = std::move(rows);
+  b->emphasisLast = emphasisLastRow;
+  blocks_.push_back(std::move(b));
+}
+void PdfDocument::boxed(const std::string& text) {
+  auto b = std::make_unique<BoxBlock>();
+  b->text = text;
+  blocks_.push_back(std::move(b));
+}
+void PdfDocument::spacer(double mm) { blocks_.push_back(std::make_unique<SpaceBlock>(mm * kPt, false)); }
+void PdfDocument::pageBreak() { blocks_.push_back(std::make_unique<SpaceBlock>(0, true)); }
+
+int PdfDocument::save(const std::string& path) {
+  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
+    throw std::runtime_error("cannot write " + path);
+  }
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title_.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "subdesk");
+  cairo_t* cr = cairo_create(surface);
+
+  std::vector<std::unique_ptr<Unit>> units;
+  for (const auto& b : blocks_) b->units(cr, units);
+
+  // Paginate: which units start each page (a heading or table header is not left alone
+  // at the bottom of a page).
+  std::vector<std::size_t> pageStarts{0};
+  double y = kMargin;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    double need = units[i]->height;
+    for (std::size_t j = i; units[j]->keepWithNext && j + 1 < units.size(); ++j) need += units[j + 1]->height;
+    const bool first = pageStarts.back() == i;
+    if (!first && (units[i]->breakBefore || y + need > kBodyBottom)) {
+      pageStarts.push_back(i);
+      y = kMargin + (units[i]->header && units[i]->header != units[i - 1].get() ? units[i]->header->height : 0);
+    }
+    y += units[i]->height;
+  }
+  const int pages = static_cast<int>(pageStarts.size());
+
+  for (int p = 0; p < pages; ++p) {
+    const std::size_t from = pageStarts[static_cast<std::size_t>(p)];
+    const std::size_t to = p + 1 < pages ? pageStarts[static_cast<std::size_t>(p) + 1] : units.size();
+    double top = kMargin;
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    if (p > 0 && from < units.size() && units[from]->header && units[from]->header != units[from - 1].get()) {
+      units[from]->header->draw(cr, top);
+      top += units[from]->header->height;
+    }
+    for (std::size_t i = from; i < to; ++i) {
+      units[i]->draw(cr, top);
+      top += units[i]->height;
+    }
+    cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+    drawText(cr, footer_, kSmall, kMargin, kPageH - kMargin, kBodyW * 0.7);
+    drawText(cr, pageLabel_(p + 1, pages), kSmall, kMargin, kPageH - kMargin, kBodyW, true);
+    cairo_show_page(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const bool ok = cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy(surface);
+  if (!ok) throw std::runtime_error("cannot write " + path);
+  return pages;
+}
+
+}  // namespace subdesk::reports
