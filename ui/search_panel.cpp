@@ -43,7 +43,7 @@ class SearchPanel::ResultList : public wxListCtrl {
     AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(300));
     AppendColumn(_("Number"), wxLIST_FORMAT_LEFT, FromDIP(140));
     AppendColumn(_("Account"), wxLIST_FORMAT_LEFT, FromDIP(110));
-    AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(150));
     AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(100));
     AppendColumn(_("Login"), wxLIST_FORMAT_LEFT, FromDIP(120));
   }
@@ -175,6 +175,10 @@ void SearchPanel::showResult(std::uint64_t generation, bool openExact, services:
     showMessage(_("Only office staff may search by ID document number."));
   } else if (hits_.empty()) {
     showMessage(_("Nobody found."));
+  } else if (hits_.size() >= static_cast<std::size_t>(kLimit)) {
+    showMessage(wxString::Format(_("The first %d matches are shown; type more of the name to narrow them."), kLimit));
+    list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                        wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
   } else {
     showMessage(wxString::Format(wxPLURAL("%zu subscriber found. Enter opens the card.",
                                           "%zu subscribers found. Enter opens the card.", hits_.size()),
