@@ -146,6 +146,7 @@ void SearchPanel::runSearch(bool openExact) {
   const std::string query = search_->GetValue().utf8_string();
   const std::uint64_t generation = ++generation_;
   if (services::classifyQuery(query).kind == services::QueryKind::Empty) {
+    if (inFlight_) inFlight_->cancel();
     hits_.clear();
     list_->refresh();
     showMessage(query.find_first_not_of(" \t") == std::string::npos
@@ -154,10 +155,14 @@ void SearchPanel::runSearch(bool openExact) {
     return;
   }
   showMessage(_("Searching…"));
+  // The search still running on the server is cancelled there; its answer would be dropped.
+  if (inFlight_) inFlight_->cancel();
+  inFlight_ = std::make_shared<db::QueryCanceller>();
   runAsync(
       this,
-      [pool = pool_, query] {
+      [pool = pool_, query, canceller = inFlight_] {
         auto sql = pool->lease();
+        db::QueryCanceller::Attached attached(*canceller, *sql);
         return services::SubscriberLookup(*sql).lookup(query, kLimit);
       },
       [this, generation, openExact](services::LookupResult r) { showResult(generation, openExact, std::move(r)); },

@@ -2,7 +2,7 @@
 // Where the agent finds the caller: one search box that recognises what was typed (a
 // number in any notation, an account, ICCID, contract, login, document or name) and a
 // virtual result list that the keyboard navigates. The search runs on a worker; typing
-// again supersedes the search in flight (its answer is dropped), so the window never
+// again cancels the search in flight on the server (and drops its answer), so the window never
 // waits. An exact match opens the card at once; Enter on a row opens that row's card.
 #include <cstdint>
 #include <functional>
@@ -15,6 +15,7 @@
 #include <wx/stattext.h>
 #include <wx/timer.h>
 
+#include "core/db/query_canceller.h"
 #include "core/db/session_pool.h"
 #include "core/services/subscriber_lookup.h"
 
@@ -47,6 +48,7 @@ class SearchPanel : public wxPanel {
   wxStaticText* status_ = nullptr;
   wxTimer debounce_;
   std::uint64_t generation_ = 0;  // the newest search; older answers are dropped
+  std::shared_ptr<db::QueryCanceller> inFlight_;  // the newest search's, cancelled by the next
   std::vector<services::SubscriberHit> hits_;
 };
 
