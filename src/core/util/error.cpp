@@ -43,6 +43,21 @@ std::string describeError(const std::exception& e) {
   if (state == "57014") return tr("The operation took too long and was cancelled. Nothing was saved.");
   if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03")
     return tr("The connection to the database was lost. Nothing was saved; check the network and try again.");
+  // Money and account operations (issue 7, migrations 0024-0027).
+  if (state == "SD040")
+    return tr("This looks like a full card number. Never type a card number: keep only its last four digits.");
+  if (state == "SD041") return format(tr("The amount is not accepted: {0}"), {serverMessage(e)});
+  if (state == "SD042") return tr("This account is closed: no money can be paid in or taken out.");
+  if (state == "SD043") return tr("A card payment needs the RRN from the terminal's slip (12 digits) and at most the last four digits of the card.");
+  if (state == "SD044") return format(tr("Not enough money on the account: {0}"), {serverMessage(e)});
+  if (state == "SD045") return tr("Money moves only between accounts of one customer or one family group.");
+  if (state == "SD046") return format(tr("The service cannot be connected: {0}"), {serverMessage(e)});
+  if (state == "SD047") return format(tr("The subscriber cannot join this promotion: {0}"), {serverMessage(e)});
+  if (state == "SD048") return format(tr("The tariff cannot be changed: {0}"), {serverMessage(e)});
+  if (state == "SD049") return format(tr("The family group cannot be changed: {0}"), {serverMessage(e)});
+  if (state == "SD004") return format(tr("{0} Ask a supervisor to make this adjustment."), {serverMessage(e)});
+  if (state == "SD007")
+    return tr("This operation was already done with different details. Close the dialog and start again.");
   if (state.rfind("P0", 0) == 0 || state.rfind("SD", 0) == 0) return serverMessage(e);
   if (dynamic_cast<const soci::soci_error*>(&e)) {
     const std::string msg = serverMessage(e);
