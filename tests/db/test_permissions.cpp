@@ -28,6 +28,9 @@ constexpr const char* UNVERIFIED = "SD001";  // no verified interaction in the l
 constexpr const char* OVER_LIMIT = "SD004";  // above the role's per-operation adjustment limit
 constexpr const char* NO_REASON = "SD005";   // mandatory text missing
 constexpr const char* NO_DOCUMENT = "SD024";  // SIM restore without an ID document checked
+constexpr const char* CARD_NUMBER = "SD040";  // a full card number in a text
+constexpr const char* NO_SERVICE = "SD046";   // the service cannot be connected
+constexpr const char* NOT_POSSIBLE = "SD048";  // the tariff change is not possible
 
 constexpr std::array<const char*, 4> kGroups{"agent", "sales", "supervisor", "admin"};
 
@@ -149,6 +152,15 @@ const std::vector<Rule> kRules = {
 {"restore a SIM, ID document checked",         kRestoreDocument,                                                               6,     DENIED,     OK,         OK,         DENIED},
 {"read sim_swap_recent (72 hours)",            "SELECT count(*) FROM sim_swap_recent",                                         0,     "=2",       "=2",       "=2",       DENIED},
 {"change a lost SIM back (UPDATE sim)",        "UPDATE sim SET status = 'active' WHERE status = 'lost'",                       0,     DENIED,     DENIED,     DENIED,     DENIED},
+{"take a cash payment (payment_take)",         "SELECT payment_take(1, 5000, 'cash', NULL, NULL, NULL, gen_random_uuid()::text)", 2,  DENIED,     OK,         OK,         DENIED},
+{"record a bank transfer (payment_take)",      "SELECT payment_take(1, 5000, 'bank', NULL, NULL, 'ПД-1', gen_random_uuid()::text)", 2, OK,        OK,         OK,         DENIED},
+{"payment with a card number as receipt",      "SELECT payment_take(1, 5000, 'bank', NULL, NULL, '4111 1111 1111 1111', gen_random_uuid()::text)", 0, CARD_NUMBER, CARD_NUMBER, CARD_NUMBER, DENIED},
+{"charge a fee (account_charge, billing only)", "SELECT account_charge(1, 100, 'service_fee', 'x', gen_random_uuid()::text)",  0,     DENIED,     DENIED,     DENIED,     DENIED},
+{"transfer money, nobody verified",            "SELECT balance_transfer(1, 2, 100, 'x', gen_random_uuid()::text)",             0,     UNVERIFIED, UNVERIFIED, UNVERIFIED, DENIED},
+{"change the tariff to the same one",          "SELECT tariff_change_request(1, 1, 'now')",                                    0,     NOT_POSSIBLE, NOT_POSSIBLE, NOT_POSSIBLE, DENIED},
+{"connect an unknown service",                 "SELECT service_connect(1, 999)",                                               0,     NO_SERVICE, NO_SERVICE, NO_SERVICE, DENIED},
+{"edit the profile, nobody verified",          "SELECT customer_update_profile(1, (SELECT version FROM customer WHERE id = 1), "
+                                               "'Коваленко', 'Олена', NULL, NULL, NULL, NULL, true, false)",                   0,     UNVERIFIED, UNVERIFIED, UNVERIFIED, DENIED},
 };
 // clang-format on
 
@@ -172,7 +184,7 @@ struct Desk {
                            contact_phone, code_word_hash)
         VALUES (1, 'Коваленко', 'Олена', 'passport', 'КВ123456', '1234567890', 'olena.koval@gmail.com',
                 '+380671234567', crypt('соняшник', gen_salt('bf', 4)));
-      INSERT INTO account(id, number, customer_id, kind) VALUES (1, '100000017', 1, 'mobile');
+      INSERT INTO account(id, number, customer_id, kind) VALUES (1, '100000017', 1, 'mobile'), (2, '100000025', 1, 'home');
       INSERT INTO line(id, msisdn, account_id, tariff_id) VALUES (1, '+380671234567', 1, 1), (2, '+380671234568', 1, 1);
       INSERT INTO sim(iccid, imsi, puk, status, office_id, line_id) VALUES
         ('8938001000000000010', '255010000000001', '11111111', 'active', NULL, 1),
