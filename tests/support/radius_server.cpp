@@ -171,11 +171,6 @@ $INCLUDE sites-enabled/
 	session {
 		sql
 	}
-	post-auth {
-		Post-Auth-Type REJECT {
-			ok
-		}
-	}
 }
 )");
   // FreeRADIUS refuses a world-writable configuration folder.

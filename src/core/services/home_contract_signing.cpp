@@ -50,11 +50,12 @@ std::vector<DuplicateCustomer> HomeContractSigning::duplicates(const NewCustomer
   const std::string last = trimmed(p.lastName), first = trimmed(p.firstName), patr = trimmed(p.patronymic),
                     birth = trimmed(p.birthDate), doc = trimmed(p.docNumber);
   if (last.empty() || first.empty()) return out;
+  soci::indicator iPatr = ind(patr), iBirth = ind(birth), iDoc = ind(doc);
   soci::rowset<soci::row> rows =
       (sql_.prepare << "SELECT customer_id, full_name, coalesce(CAST(born_on AS text), ''), coalesce(address, ''), "
                        "match FROM home_customer_duplicates(:l, :f, :p, CAST(:b AS date), :d)",
-       soci::use(last), soci::use(first), soci::use(patr, ind(patr)), soci::use(birth, ind(birth)),
-       soci::use(doc, ind(doc)));
+       soci::use(last), soci::use(first), soci::use(patr, iPatr), soci::use(birth, iBirth),
+       soci::use(doc, iDoc));
   for (const auto& r : rows) {
     out.push_back({r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
                    r.get<std::string>(4)});
@@ -94,23 +95,26 @@ SignedContract HomeContractSigning::sign(const ContractRequest& q) {
   out.password = security::HomePassword::generate();
   const std::string hash = security::HomePassword::hash(out.password);
   const long long customer = q.customerId.value_or(0);
-  const soci::indicator customerInd = q.customerId ? soci::i_ok : soci::i_null;
+  soci::indicator customerInd = q.customerId ? soci::i_ok : soci::i_null;
   const auto& p = q.person;
   const std::string last = trimmed(p.lastName), first = trimmed(p.firstName), patr = trimmed(p.patronymic),
                     birth = trimmed(p.birthDate), docKind = p.docKind, doc = trimmed(p.docNumber),
                     phone = e164OrEmpty(p.contactPhone), email = trimmed(p.email), address = trimmed(q.address),
                     login = trimmed(q.login), family = e164OrEmpty(q.familyMsisdn);
   const int confirmed = q.duplicateConfirmed ? 1 : 0;
+  soci::indicator iLast = ind(last), iFirst = ind(first), iPatr = ind(patr), iBirth = ind(birth),
+                  iKind = ind(docKind), iDoc = ind(doc), iPhone = ind(phone), iEmail = ind(email), iLogin = ind(login),
+                  iFamily = ind(family);
   long long contractId = 0, accountId = 0, homeId = 0;
   std::string contractNumber, accountNumber, issuedLogin;
   try {
     sql_ << "SELECT contract_id, contract_number, account_id, account_number, home_internet_id, issued_login "
             "FROM home_contract_sign(:c, :l, :f, :p, CAST(:b AS date), :dk, :dn, :ph, :em, :addr, :tariff, :login, "
             ":hash, :family, CAST(:confirmed AS int) = 1)",
-        soci::use(customer, customerInd), soci::use(last, ind(last)), soci::use(first, ind(first)),
-        soci::use(patr, ind(patr)), soci::use(birth, ind(birth)), soci::use(docKind, ind(docKind)),
-        soci::use(doc, ind(doc)), soci::use(phone, ind(phone)), soci::use(email, ind(email)), soci::use(address),
-        soci::use(q.tariffCode), soci::use(login, ind(login)), soci::use(hash), soci::use(family, ind(family)),
+        soci::use(customer, customerInd), soci::use(last, iLast), soci::use(first, iFirst),
+        soci::use(patr, iPatr), soci::use(birth, iBirth), soci::use(docKind, iKind), soci::use(doc, iDoc),
+        soci::use(phone, iPhone), soci::use(email, iEmail), soci::use(address), soci::use(q.tariffCode),
+        soci::use(login, iLogin), soci::use(hash), soci::use(family, iFamily),
         soci::use(confirmed), soci::into(contractId), soci::into(contractNumber), soci::into(accountId),
         soci::into(accountNumber), soci::into(homeId), soci::into(issuedLogin);
   } catch (const soci::soci_error& e) {

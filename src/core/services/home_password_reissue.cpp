@@ -13,7 +13,7 @@ ReissuedPassword HomePasswordReissue::reissue(std::int64_t homeInternetId, Passw
   const std::string how = delivery == PasswordDelivery::Print ? "print"
                           : delivery == PasswordDelivery::Sms ? "sms"
                                                               : "email";
-  const soci::indicator passwordInd = delivery == PasswordDelivery::Print ? soci::i_null : soci::i_ok;
+  soci::indicator passwordInd = delivery == PasswordDelivery::Print ? soci::i_null : soci::i_ok;
   const long long id = homeInternetId;
   long long outbox = 0;
   soci::indicator outboxInd = soci::i_null, rcptInd = soci::i_null;

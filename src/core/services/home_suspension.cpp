@@ -44,14 +44,4 @@ std::optional<std::string> HomeSuspension::resume(std::int64_t homeInternetId) {
   return last;
 }
 
-std::optional<std::int64_t> HomeSuspension::findByLoginOrAccount(const std::string& key) {
-  long long id = 0;
-  soci::indicator idInd = soci::i_null;
-  sql_ << "SELECT h.id FROM home_internet h JOIN account a ON a.id = h.account_id "
-          "WHERE h.login = lower(:k) OR a.number = :k2 ORDER BY h.id LIMIT 1",
-      soci::use(key), soci::use(key), soci::into(id, idInd);
-  if (!sql_.got_data() || idInd != soci::i_ok) return std::nullopt;
-  return id;
-}
-
 }  // namespace subdesk::services

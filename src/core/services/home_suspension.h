@@ -27,8 +27,6 @@ class HomeSuspension {
   // Ends a running suspension now or cancels a planned one. Returns the last day it
   // lasted (YYYY-MM-DD), or nothing when it had not started.
   std::optional<std::string> resume(std::int64_t homeInternetId);
-  // The home_internet id of a login or a personal account number (CLI), or nothing.
-  std::optional<std::int64_t> findByLoginOrAccount(const std::string& key);
 
  private:
   soci::session& sql_;
