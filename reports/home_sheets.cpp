@@ -13,7 +13,8 @@ void pageLabel(PdfDocument& doc) {
 
 void loginBlock(PdfDocument& doc, const services::ContractSheet& s, const std::string& password) {
   doc.subheading(tr("Your home internet login"));
-  doc.facts({{tr("Login"), s.login}, {tr("Password"), ""}});
+  doc.facts({{tr("Login"), s.login}});
+  doc.paragraph(tr("Password"));
   doc.boxed(password);
   doc.paragraph(tr("The password is printed only on this sheet: the operator does not keep it and cannot show it "
                    "again. Keep the sheet in a safe place or change the password."),
