@@ -13,9 +13,7 @@
 --   SD048  the tariff change is not possible (same tariff, wrong kind, date, one pending)
 SET LOCAL ROLE subdesk_owner;
 
-CREATE FUNCTION kyiv_today() RETURNS date
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-RETURN CAST(subdesk_now() AT TIME ZONE 'Europe/Kyiv' AS date);
+-- kyiv_today() (today on the Kyiv calendar, by subdesk_now()) comes from 0021.
 
 -- The open line, locked.
 CREATE FUNCTION line_open_locked(line_id bigint) RETURNS public.line
