@@ -18,7 +18,7 @@ struct Row {
   bool agent, sales, supervisor, admin;
 };
 // clang-format off
-constexpr std::array<Row, 10> kTable{{
+constexpr std::array<Row, 12> kTable{{
 // action                    name                 agent  sales  super  admin
 {Action::FindSubscribers,  "find subscribers",   true,  true,  true,  false},
 {Action::AdjustBalance,    "adjust balance",     true,  true,  true,  false},
@@ -30,6 +30,8 @@ constexpr std::array<Row, 10> kTable{{
 {Action::ManageStaff,      "manage staff",       false, false, false, true},
 {Action::UnlockStaff,      "unlock staff",       false, false, true,  true},
 {Action::EditCatalogue,    "edit catalogue",     false, false, false, true},
+{Action::ResetSelfcarePassword, "reset self-care password", true, true, true, false},
+{Action::SendVerificationCode,  "send verification code",   true, true, true, false},
 }};
 // clang-format on
 }  // namespace

@@ -34,6 +34,10 @@ bool allowed(StaffGroup g, Action a) {
       return g == StaffGroup::Supervisor || g == StaffGroup::Admin;
     case Action::EditCatalogue:
       return g == StaffGroup::Admin;
+    case Action::ResetSelfcarePassword:
+      return front;
+    case Action::SendVerificationCode:
+      return front;
   }
   return false;
 }
@@ -60,6 +64,10 @@ std::string reason(Action a) {
       return tr("Only supervisors and administrators unlock staff.");
     case Action::EditCatalogue:
       return tr("Only administrators edit tariffs and services.");
+    case Action::ResetSelfcarePassword:
+      return tr("Only front-office staff and supervisors reset self-care passwords.");
+    case Action::SendVerificationCode:
+      return tr("Only front-office staff and supervisors verify callers.");
   }
   return {};
 }

@@ -20,6 +20,8 @@ enum class Action {
   ManageStaff,       // add staff, lock, set passwords, move between offices
   UnlockStaff,       // unlock a locked login
   EditCatalogue,     // tariffs and services
+  ResetSelfcarePassword,  // send a self-care password-reset code to a verified caller's line
+  SendVerificationCode,   // verify a caller by a one-time SMS code
 };
 
 class Permissions {

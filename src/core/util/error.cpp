@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "core/util/i18n.h"
+#include "core/util/project_errors.h"
 
 namespace subdesk {
 
@@ -58,6 +59,9 @@ std::string describeError(const std::exception& e) {
   if (state == "SD004") return format(tr("{0} Ask a supervisor to make this adjustment."), {serverMessage(e)});
   if (state == "SD007")
     return tr("This operation was already done with different details. Close the dialog and start again.");
+  if (state.rfind("SD", 0) == 0) {
+    if (std::string sentence = projectErrorSentence(state, serverMessage(e)); !sentence.empty()) return sentence;
+  }
   if (state.rfind("P0", 0) == 0 || state.rfind("SD", 0) == 0) return serverMessage(e);
   if (dynamic_cast<const soci::soci_error*>(&e)) {
     const std::string msg = serverMessage(e);
