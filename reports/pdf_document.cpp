@@ -3,6 +3,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace subdesk::reports {
@@ -207,58 +208,67 @@ struct SpaceBlock : PdfDocument::Block {
 
 }  // namespace
 
+struct PdfDocument::Layout {
+  std::vector<std::unique_ptr<Unit>> units;
+  std::vector<std::size_t> pageStarts;
+};
+
 PdfDocument::PdfDocument(std::string title) : title_(std::move(title)), footer_(title_) {
   pageLabel_ = [](int page, int pages) { return std::to_string(page) + " / " + std::to_string(pages); };
 }
 PdfDocument::~PdfDocument() = default;
 
+double PdfDocument::pageWidthPt() { return kPageW; }
+double PdfDocument::pageHeightPt() { return kPageH; }
+
+void PdfDocument::add(std::unique_ptr<Block> block) {
+  layout_.reset();
+  blocks_.push_back(std::move(block));
+}
 void PdfDocument::setPageLabel(std::function<std::string(int, int)> label) { pageLabel_ = std::move(label); }
 void PdfDocument::setFooterText(std::string text) { footer_ = std::move(text); }
-void PdfDocument::heading(const std::string& text) {
-  blocks_.push_back(std::make_unique<TextBlock>(text, kHeading, 0, 4 * kPt, true));
-}
+void PdfDocument::heading(const std::string& text) { add(std::make_unique<TextBlock>(text, kHeading, 0, 4 * kPt, true)); }
 void PdfDocument::subheading(const std::string& text) {
-  blocks_.push_back(std::make_unique<TextBlock>(text, kSubheading, 4 * kPt, 2 * kPt, true));
+  add(std::make_unique<TextBlock>(text, kSubheading, 4 * kPt, 2 * kPt, true));
 }
 void PdfDocument::paragraph(const std::string& text, bool bold) {
-  blocks_.push_back(std::make_unique<TextBlock>(text, bold ? kBodyBold : kBody, 0, 3 * kPt, false));
+  add(std::make_unique<TextBlock>(text, bold ? kBodyBold : kBody, 0, 3 * kPt, false));
 }
 void PdfDocument::facts(const std::vector<std::pair<std::string, std::string>>& rows) {
   auto b = std::make_unique<FactsBlock>();
   b->rows = rows;
-  blocks_.push_back(std::move(b));
+  add(std::move(b));
 }
 void PdfDocument::table(std::vector<PdfColumn> columns, std::vector<std::vector<std::string>> rows, bool emphasisLastRow) {
   auto b = std::make_unique<TableBlock>();
   b->columns = std::move(columns);
   b->rows = std::move(rows);
   b->emphasisLast = emphasisLastRow;
-  blocks_.push_back(std::move(b));
+  add(std::move(b));
 }
 void PdfDocument::boxed(const std::string& text) {
   auto b = std::make_unique<BoxBlock>();
   b->text = text;
-  blocks_.push_back(std::move(b));
+  add(std::move(b));
 }
-void PdfDocument::spacer(double mm) { blocks_.push_back(std::make_unique<SpaceBlock>(mm * kPt, false)); }
-void PdfDocument::pageBreak() { blocks_.push_back(std::make_unique<SpaceBlock>(0, true)); }
+void PdfDocument::spacer(double mm) { add(std::make_unique<SpaceBlock>(mm * kPt, false)); }
+void PdfDocument::pageBreak() { add(std::make_unique<SpaceBlock>(0, true)); }
 
-int PdfDocument::save(const std::string& path) {
-  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(surface);
-    throw std::runtime_error("cannot write " + path);
-  }
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title_.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "subdesk");
+int PdfDocument::paginate() {
+  if (layout_) return static_cast<int>(layout_->pageStarts.size());
+  // Text is measured on a PDF surface that writes nowhere: the metrics of the saved file.
+  cairo_surface_t* surface = cairo_pdf_surface_create(nullptr, kPageW, kPageH);
   cairo_t* cr = cairo_create(surface);
-
-  std::vector<std::unique_ptr<Unit>> units;
+  auto layout = std::make_unique<Layout>();
+  auto& units = layout->units;
   for (const auto& b : blocks_) b->units(cr, units);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
 
-  // Paginate: which units start each page (a heading or table header is not left alone
-  // at the bottom of a page).
-  std::vector<std::size_t> pageStarts{0};
+  // Which units start each page (a heading or table header is not left alone at the
+  // bottom of a page).
+  auto& pageStarts = layout->pageStarts;
+  pageStarts.push_back(0);
   double y = kMargin;
   for (std::size_t i = 0; i < units.size(); ++i) {
     double need = units[i]->height;
@@ -270,24 +280,50 @@ int PdfDocument::save(const std::string& path) {
     }
     y += units[i]->height;
   }
-  const int pages = static_cast<int>(pageStarts.size());
+  layout_ = std::move(layout);
+  return static_cast<int>(pageStarts.size());
+}
 
-  for (int p = 0; p < pages; ++p) {
-    const std::size_t from = pageStarts[static_cast<std::size_t>(p)];
-    const std::size_t to = p + 1 < pages ? pageStarts[static_cast<std::size_t>(p) + 1] : units.size();
-    double top = kMargin;
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    if (p > 0 && from < units.size() && units[from]->header && units[from]->header != units[from - 1].get()) {
-      units[from]->header->draw(cr, top);
-      top += units[from]->header->height;
-    }
-    for (std::size_t i = from; i < to; ++i) {
-      units[i]->draw(cr, top);
-      top += units[i]->height;
-    }
-    cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
-    drawText(cr, footer_, kSmall, kMargin, kPageH - kMargin, kBodyW * 0.7);
-    drawText(cr, pageLabel_(p + 1, pages), kSmall, kMargin, kPageH - kMargin, kBodyW, true);
+void PdfDocument::drawPage(cairo_t* cr, int page, double width, double height) {
+  const int pages = paginate();
+  if (page < 1 || page > pages) throw std::out_of_range("no page " + std::to_string(page) + " in the document");
+  const auto& units = layout_->units;
+  const auto& pageStarts = layout_->pageStarts;
+  const std::size_t p = static_cast<std::size_t>(page - 1);
+  const std::size_t from = pageStarts[p];
+  const std::size_t to = page < pages ? pageStarts[p + 1] : units.size();
+
+  cairo_save(cr);
+  const double scale = std::min(width / kPageW, height / kPageH);
+  cairo_scale(cr, scale, scale);
+  double top = kMargin;
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  if (p > 0 && from < units.size() && units[from]->header && units[from]->header != units[from - 1].get()) {
+    units[from]->header->draw(cr, top);
+    top += units[from]->header->height;
+  }
+  for (std::size_t i = from; i < to; ++i) {
+    units[i]->draw(cr, top);
+    top += units[i]->height;
+  }
+  cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+  drawText(cr, footer_, kSmall, kMargin, kPageH - kMargin, kBodyW * 0.7);
+  drawText(cr, pageLabel_(page, pages), kSmall, kMargin, kPageH - kMargin, kBodyW, true);
+  cairo_restore(cr);
+}
+
+int PdfDocument::save(const std::string& path) {
+  const int pages = paginate();
+  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
+    throw std::runtime_error("cannot write " + path);
+  }
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title_.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "subdesk");
+  cairo_t* cr = cairo_create(surface);
+  for (int p = 1; p <= pages; ++p) {
+    drawPage(cr, p, kPageW, kPageH);
     cairo_show_page(cr);
   }
   cairo_destroy(cr);

@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+typedef struct _cairo cairo_t;
+
 namespace subdesk::reports {
 
 struct PdfColumn {
@@ -55,9 +57,23 @@ class PdfDocument {
   // Returns the number of pages.
   int save(const std::string& path);
 
-  struct Block;  // one piece of content (defined in the .cpp)
+  // Lays out the blocks on A4 pages (again, when blocks were added since) and returns the
+  // number of pages.
+  int paginate();
+  // Draws page `page` (1-based, after paginate()) into `cr`, scaled to fit an area of
+  // width x height in cr's current units with its top-left corner at the origin. Does not
+  // end the page (no cairo_show_page). Throws std::out_of_range for a page that is not there.
+  void drawPage(cairo_t* cr, int page, double width, double height);
+  // The A4 page in points (1/72 inch).
+  static double pageWidthPt();
+  static double pageHeightPt();
+
+  struct Block;   // one piece of content (defined in the .cpp)
+  struct Layout;  // the laid-out pages (defined in the .cpp)
 
  private:
+  void add(std::unique_ptr<Block> block);
+  std::unique_ptr<Layout> layout_;
   std::string title_;
   std::string footer_;
   std::function<std::string(int, int)> pageLabel_;
