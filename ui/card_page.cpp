@@ -6,6 +6,7 @@
 #include "core/services/subscriber_card.h"
 #include "expenses_tab.h"
 #include "gui_probe.h"
+#include "messages_tab.h"
 #include "translate.h"
 
 namespace subdesk::ui {
@@ -26,6 +27,8 @@ wxString CardPage::tabTitle(Tab tab) {
       return _("Home internet");
     case Tab::Timeline:
       return _("Timeline");
+    case Tab::Messages:
+      return _("Messages");
   }
   return {};
 }
@@ -46,6 +49,7 @@ CardPage::CardPage(wxWindow* parent, CardContext context, services::CardKey key)
   band_->SetSizer(bandSizer);
   band_->Hide();
 
+  bar_ = new InteractionBar(this, context_, [this] { refresh(); });
   tabs_ = new wxNotebook(this, wxID_ANY);
   auto add = [this](Tab tab, CardTab* page) {
     pages_.emplace_back(tab, page);
@@ -58,7 +62,8 @@ CardPage::CardPage(wxWindow* parent, CardContext context, services::CardKey key)
   add(Tab::Profile, new ProfileTab(tabs_, context_));
   // Home internet is made once the card shows the customer has it (a notebook child that
   // is not one of its pages upsets GTK when it is destroyed).
-  add(Tab::Timeline, new TimelineTab(tabs_, context_));
+  add(Tab::Timeline, timeline_ = new TimelineTab(tabs_, context_));
+  add(Tab::Messages, new MessagesTab(tabs_, context_));
   tabs_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
     if (e.GetSelection() >= 0) guiProbe("card-tab", tabs_->GetPageText(static_cast<size_t>(e.GetSelection())));
     e.Skip();
@@ -68,6 +73,7 @@ CardPage::CardPage(wxWindow* parent, CardContext context, services::CardKey key)
   sizer->Add(name_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
   sizer->Add(subtitle_, wxSizerFlags().Border(wxLEFT | wxRIGHT, FromDIP(12)));
   sizer->Add(band_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
+  sizer->Add(bar_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
   sizer->Add(tabs_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(8)));
   SetSizer(sizer);
   refresh();
@@ -102,10 +108,14 @@ void CardPage::loaded(services::CardData data) {
   for (const auto& w : o.warnings) warnings += wxString::FromUTF8(warnings.empty() ? "⚠ " : "\n⚠ ") + wxString::FromUTF8(w.text);
   bandText_->SetLabel(warnings);
   band_->Show(!warnings.empty());
+  wxString probe = warnings;
+  probe.Replace("\n", " | ");
+  guiProbe("card-warnings", probe);
+  bar_->show(data_);
   if (!data_.homeInternet.empty() && !homeInternet_) {
     // Before the Timeline, in the order of the self-care cabinet.
     homeInternet_ = new HomeInternetTab(tabs_, context_);
-    tabs_->InsertPage(static_cast<size_t>(tabs_->GetPageCount() - 1), homeInternet_, tabTitle(Tab::HomeInternet));
+    tabs_->InsertPage(static_cast<size_t>(tabs_->FindPage(timeline_)), homeInternet_, tabTitle(Tab::HomeInternet));
     pages_.emplace_back(Tab::HomeInternet, homeInternet_);
   }
   for (auto& [tab, page] : pages_) page->show(data_);

@@ -11,14 +11,15 @@
 #include <wx/stattext.h>
 
 #include "card_tabs.h"
+#include "interaction_bar.h"
 
 namespace subdesk::ui {
 
 class CardPage : public wxPanel {
  public:
   // The tabs, in order; Alt+1 ... Alt+7 (the Card menu) choose them.
-  enum class Tab { Overview, Balance, Package, Expenses, Profile, HomeInternet, Timeline };
-  static constexpr int kTabCount = 7;
+  enum class Tab { Overview, Balance, Package, Expenses, Profile, HomeInternet, Timeline, Messages };
+  static constexpr int kTabCount = 8;
   static wxString tabTitle(Tab tab);
 
   CardPage(wxWindow* parent, CardContext context, services::CardKey key);
@@ -30,6 +31,8 @@ class CardPage : public wxPanel {
   // False when the tab does not exist on this card (no home internet).
   bool selectTab(Tab tab);
   void focusTabs();
+  // The interaction strip: verify, reset the password, restore the SIM (the menu's way in).
+  InteractionBar* interactionBar() const { return bar_; }
 
  private:
   void loaded(services::CardData data);
@@ -46,6 +49,8 @@ class CardPage : public wxPanel {
   wxNotebook* tabs_;
   std::vector<std::pair<Tab, CardTab*>> pages_;
   CardTab* homeInternet_ = nullptr;
+  CardTab* timeline_ = nullptr;
+  InteractionBar* bar_;
 };
 
 }  // namespace subdesk::ui

@@ -1,6 +1,7 @@
 #include "desk_book.h"
 
 #include "async.h"
+#include "card_operations_menu.h"
 #include "core/domain/msisdn.h"
 #include "core/services/interactions.h"
 #include "core/services/subscriber_lookup.h"
@@ -40,6 +41,7 @@ wxMenu* DeskBook::createMenu() {
   menu->AppendSeparator();
   menu->Append(kRefreshId, _("&Refresh the card\tF5"));
   menu->Append(kCloseCardId, _("&Close the card\tCtrl+W"));
+  appendCardOperations(menu, frame_, [this] { return currentCard(); }, permissions_);
 
   frame_->Bind(wxEVT_MENU, [this](wxCommandEvent&) { focusSearch(); }, kFindId);
   frame_->Bind(wxEVT_MENU, [this](wxCommandEvent&) { focusSearch(); }, kFindAgainId);
