@@ -37,8 +37,10 @@ std::unique_ptr<PdfDocument> simRestoreReceipt(const services::SimRestoreReceipt
   doc->spacer(4);
   doc->paragraph(tr("The old SIM card no longer works and can never be activated again. The number, tariff, "
                     "services, balance and bonuses stay as they were."));
-  doc->paragraph(tr("An SMS about the replacement was sent to the number. If you did not ask for it, call "
-                    "0 800 300-466 at once."),
+  // The hotline with no-break spaces: a number broken across two lines gets misdialled.
+  doc->paragraph(format(tr("An SMS about the replacement was sent to the number. If you did not ask for it, call "
+                           "{0} at once."),
+                        {"0\u00A0800\u00A0300-466"}),
                  true);
   doc->spacer(12);
   doc->facts({{tr("Subscriber's signature"), "______________________"},

@@ -2,6 +2,7 @@
 
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
+#include <wx/wrapsizer.h>
 #include <wx/weakref.h>
 
 #include "async.h"
@@ -23,10 +24,11 @@ InteractionBar::InteractionBar(wxWindow* parent, CardContext context, std::funct
   // TRANSLATORS: buttons of the interaction strip on the card; they start an interaction.
   call_ = new wxButton(this, wxID_ANY, _("Start a call"));
   visit_ = new wxButton(this, wxID_ANY, _("Start a visit"));
-  verify_ = new wxButton(this, wxID_ANY, _("Verify the caller… (F7)"));
-  reset_ = new wxButton(this, wxID_ANY, _("Reset self-care password… (F8)"));
-  sim_ = new wxButton(this, wxID_ANY, _("Restore the SIM… (F9)"));
-  close_ = new wxButton(this, wxID_ANY, _("Close the interaction… (Ctrl+F7)"));
+  // The shortcuts are the Subscriber menu's (F7, F8, F9, Ctrl+F7).
+  verify_ = new wxButton(this, wxID_ANY, _("Verify the caller…"));
+  reset_ = new wxButton(this, wxID_ANY, _("Reset self-care password…"));
+  sim_ = new wxButton(this, wxID_ANY, _("Restore the SIM…"));
+  close_ = new wxButton(this, wxID_ANY, _("Close the interaction…"));
   call_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ensureInteraction(services::Channel::Call, {}); });
   visit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ensureInteraction(services::Channel::Visit, {}); });
   verify_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { verifyCaller(); });
@@ -35,11 +37,12 @@ InteractionBar::InteractionBar(wxWindow* parent, CardContext context, std::funct
   close_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { closeInteraction(); });
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { reload(); });
 
-  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  for (wxButton* b : {call_, visit_, verify_, reset_, sim_, close_}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+  // The strip is as wide as the card: the buttons wrap instead of running off its edge.
+  auto* buttons = new wxWrapSizer(wxHORIZONTAL);
+  for (wxButton* b : {call_, visit_, verify_, reset_, sim_, close_}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, FromDIP(6)));
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(text_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(8)));
-  sizer->Add(buttons, wxSizerFlags().Border(wxALL, FromDIP(6)));
+  sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
   SetSizer(sizer);
   update();
 }

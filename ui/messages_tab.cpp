@@ -1,16 +1,17 @@
 #include "messages_tab.h"
 
-#include <wx/datetime.h>
 #include <wx/sizer.h>
 
 #include "async.h"
+#include "core/util/kyiv_time.h"
 #include "gui_probe.h"
 #include "translate.h"
 
 namespace subdesk::ui {
 namespace {
+// In Europe/Kyiv, like every other moment the desk shows (not the computer's own zone).
 wxString when(const notify::Delivery::Clock::time_point& t) {
-  return wxDateTime(static_cast<time_t>(notify::Delivery::Clock::to_time_t(t))).Format("%d.%m.%Y %H:%M");
+  return wxString::FromUTF8(kyivDateTime(std::chrono::floor<std::chrono::seconds>(t)));
 }
 wxString when(const std::optional<notify::Delivery::Clock::time_point>& t) { return t ? when(*t) : wxString(); }
 }  // namespace
@@ -23,7 +24,7 @@ MessagesTab::MessagesTab(wxWindow* parent, CardContext context) : CardTab(parent
                     {_("State"), 150},
                     {_("Attempts"), 70},
                     {_("Sent / next attempt"), 140},
-                    {_("Last error"), 300},
+                    {_("Last error"), 220},
                     {_("Staff"), 110}});
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(note_, wxSizerFlags().Border(wxALL, 8));

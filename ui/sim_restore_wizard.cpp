@@ -143,6 +143,8 @@ void SimRestoreWizard::go(Step step) {
             "An SMS tells the subscriber that their SIM was replaced here and now."),
           phone(c.msisdn), wxString::FromUTF8(c.oldIccid), wxString::FromUTF8(c.newIccid), office,
           wxString::FromUTF8(services::reasonTitle(reason()))));
+      summary_->Wrap(FromDIP(500));
+      summary_->GetParent()->Layout();
       okButton()->SetFocus();
       break;
     }
@@ -162,31 +164,45 @@ services::SimRestoreReason SimRestoreWizard::reason() const {
 
 void SimRestoreWizard::checkVerification() {
   okButton()->Disable();
+  struct Seen {
+    services::SimRestoreCheck check;
+    std::optional<services::InteractionState> interaction;
+  };
   runAsync(
       this,
-      [pool = context_.pool, line = card_.key.lineId] {
+      [pool = context_.pool, line = card_.key.lineId, customer = card_.key.customerId] {
         auto sql = pool->lease();
-        return services::SimRestore(*sql).check(line, "");
+        Seen seen;
+        seen.check = services::SimRestore(*sql).check(line, "");
+        seen.interaction = services::CallerVerification(*sql).current(customer);
+        return seen;
       },
-      [this](services::SimRestoreCheck c) {
+      [this](Seen seen) {
+        const auto& c = seen.check;
         // With no ICCID yet, "iccid_invalid" means everything before it passed.
         verified_ = c.problem == "iccid_invalid";
-        const auto& state = bar_->current();
         if (verified_) {
-          wxString how = _("ID document");
-          if (state && state->verifiedBy == "document") how = wxString::FromUTF8(services::verificationMethodTitle("document", state->docKind));
-          verifyState_->SetLabel(wxString::Format(_("✔ Checked in this visit: %s. The SIM at the line now: %s."), how,
-                                                  wxString::FromUTF8(c.oldIccid)));
+          const auto& i = seen.interaction;
+          const wxString how = wxString::FromUTF8(
+              services::verificationMethodTitle("document", i && i->verifiedBy == "document" ? i->docKind : ""));
+          wxString text = wxString::Format(_("✔ Checked in this visit: %s. The SIM at the line now: %s."), how,
+                                           wxString::FromUTF8(c.oldIccid));
+          if (i && services::verifiedNow(*i))
+            text += "\n" + wxString::Format(_("The check is valid until %s."), wxString::FromUTF8(i->validUntilLocal));
+          verifyState_->SetLabel(text);
           verifyState_->SetForegroundColour(kGood);
         } else {
           verifyState_->SetLabel(wxString::FromUTF8(c.reason));
           verifyState_->SetForegroundColour(kBad);
         }
-        verifyState_->Wrap(FromDIP(500));
         verify_->Show(!verified_ && (c.problem == "not_verified" || c.problem == "not_document"));
         okButton()->Enable(verified_);
         if (verified_) okButton()->SetFocus();
-        guiProbe("sim-wizard-verification", verifyState_->GetLabel());
+        wxString probe = verifyState_->GetLabel();
+        probe.Replace("\n", " ");
+        guiProbe("sim-wizard-verification", probe);
+        verifyState_->Wrap(FromDIP(500));
+        verifyState_->GetParent()->Layout();
         GetSizer()->Fit(this);
         Layout();
       },
@@ -199,8 +215,8 @@ void SimRestoreWizard::onIccidText() {
   check_.reset();
   stock_->SetLabel(wxString());
   if (step_ == NewSim) okButton()->Disable();
-  luhn_->SetLabel(t.state == IccidTyping::State::Valid ? "✔ " + wxString::FromUTF8(t.message)
-                  : t.state == IccidTyping::State::Invalid ? "✖ " + wxString::FromUTF8(t.message)
+  luhn_->SetLabel(t.state == IccidTyping::State::Valid ? wxString::FromUTF8("✔ " + t.message)
+                  : t.state == IccidTyping::State::Invalid ? wxString::FromUTF8("✖ " + t.message)
                                                             : wxString::FromUTF8(t.message));
   luhn_->SetForegroundColour(t.state == IccidTyping::State::Valid     ? kGood
                              : t.state == IccidTyping::State::Invalid ? kBad
@@ -228,7 +244,7 @@ void SimRestoreWizard::checkStock(const std::string& digits) {
           check_ = std::move(c);
           if (step_ == NewSim) okButton()->Enable();
         } else {
-          stock_->SetLabel("✖ " + wxString::FromUTF8(c.reason));
+          stock_->SetLabel(wxString::FromUTF8("✖ " + c.reason));
           stock_->SetForegroundColour(kBad);
         }
         guiProbe("sim-stock", stock_->GetLabel());

@@ -91,7 +91,7 @@ BOOST_FIXTURE_TEST_CASE(a_reset_code_reaches_the_phone_once_and_works_once, Rese
   BOOST_REQUIRE(interactions.verify(call, subdesk::services::VerifyMethod::CodeWord, "Соняшник"));
   subdesk::services::PasswordReset reset(*agent);
   const auto sent = reset.send(std::int64_t{1});
-  BOOST_TEST(sent.validUntil - sent.sentAt == std::chrono::minutes(5));
+  BOOST_TEST((sent.validUntil - sent.sentAt == std::chrono::minutes(5)));
   const auto status = reset.status(1);
   BOOST_TEST(status.pending);
   BOOST_TEST(status.codesLastHour == 1);

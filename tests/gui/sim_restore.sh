@@ -51,14 +51,15 @@ read -r office stock_iccid < <(psql_super "$db" "
 [ -n "$stock_iccid" ] || fail "no office with SIM cards in stock in the demo data"
 echo "$password" | "$cli" --db "$SUBDESK_TEST_PG dbname=$db" staff add "$login" \
   --name "Марія Продаж" --group sales --office "$office" >/dev/null || exit 1
-# A subscriber with one open mobile line with an active SIM, an ID document on file and
-# no home internet.
+# A subscriber with one open mobile line with an active SIM and no recent swap, an ID card
+# on file (digits: typed as is) and no home internet.
 IFS='|' read -r msisdn name doc_kind doc_number old_iccid < <(psql_super "$db" "
   SELECT l.msisdn, c.last_name || ' ' || c.first_name || coalesce(' ' || c.patronymic, ''),
          c.doc_kind, c.doc_number, s.iccid
   FROM line l JOIN account a ON a.id = l.account_id JOIN customer c ON c.id = a.customer_id
   JOIN sim s ON s.line_id = l.id AND s.status = 'active'
-  WHERE l.status = 'active' AND c.doc_number IS NOT NULL AND c.doc_kind = 'passport'
+  WHERE l.status = 'active' AND c.doc_number IS NOT NULL AND c.doc_kind = 'id_card'
+    AND NOT EXISTS (SELECT 1 FROM sim_swap sw WHERE sw.line_id = l.id AND sw.swapped_at > now() - interval '4 days')
     AND NOT EXISTS (SELECT 1 FROM account h WHERE h.customer_id = c.id AND h.kind = 'home')
     AND (SELECT count(*) FROM line l2 JOIN account a2 ON a2.id = l2.account_id
          WHERE a2.customer_id = c.id AND l2.status <> 'closed') = 1
@@ -93,6 +94,8 @@ said_times() { [ "$(grep -cF -- "$1" "$out")" -ge "$2" ]; }
 focus() { xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"; sleep 0.3; }
 shot() { sleep 0.4; import -window root "$shots/sim_restore_$1.png"; }
 
+# In the work folder: GTK's "Print to File" writes output.pdf into the working folder.
+cd "$work" || exit 1
 "$subdesk" --lang en --db "$conninfo" --login "$login" >"$out" 2>&1 &
 pid=$!
 wait_for 20 window_titled "Sign in — subdesk" || fail "no login window"
@@ -151,6 +154,7 @@ xdotool type --delay 10 "$receipt"
 xdotool key alt+s
 wait_for 10 said "receipt-saved: $receipt" || fail "the receipt was not saved to $receipt"
 text=$(pdftotext -layout "$receipt" - 2>&1)
+text=$(sed "s/\xc2\xa0/ /g" <<<"$text")
 for want in "SIM restore receipt No. $swap" "$national" "$old_iccid" "$stock_iccid" "0 800 300-466"; do
   grep -qF -- "$want" <<<"$text" || fail "the receipt lacks '$want': $text"
 done
@@ -160,15 +164,32 @@ xdotool key alt+p
 wait_for 10 said "print-dialog: " || fail "no print dialog"
 sleep 2
 shot 4_print_dialog
-xdotool key Escape
-wait_for 10 said "print: " || fail "the print dialog did not close"
+# Under Xvfb the only printer is GTK's "Print to File" (output.pdf in the working folder):
+# choose it and print. The printed page is PdfDocument::drawPage on the printer's cairo
+# context, so it must read exactly like the saved receipt.
+xdotool key Down
 sleep 0.5
+xdotool key Return
+wait_for 20 said "print: " || fail "the print dialog did not close"
+said "print: done" || fail "printing did not succeed: $(grep -F 'print: ' "$out" | tail -1)"
+wait_for 10 test -s "$work/output.pdf" || fail "the printer wrote no $work/output.pdf"
+sleep 1
+[ "$(pdftotext -layout "$work/output.pdf" - 2>&1)" = "$(pdftotext -layout "$receipt" - 2>&1)" ] ||
+  fail "the printed page differs from the saved receipt: $(pdftotext -layout "$work/output.pdf" - 2>&1)"
+pdftoppm -png -r 80 -singlefile "$work/output.pdf" "$shots/sim_restore_receipt_printed"
+echo "ok: printed through the print dialog, same text as the saved receipt"
+shot 4_after_print
 xdotool key Return
 # The card reloads and warns of the recent swap.
 wait_for 15 said_times "card: $name $msisdn" 2 || fail "the card did not reload after the restore"
 wait_for 10 said "card-warnings: ⚠" || fail "the card shows no warning after the swap"
 grep -F "card-warnings: " "$out" | tail -1 | grep -qi "SIM" || fail "the warning band does not mention the SIM: $(grep -F card-warnings "$out" | tail -1)"
 shot 5_card_after
+# The Messages tab: the SMS about the swap, queued (no notifier runs here).
+xdotool key alt+8
+wait_for 10 said "card-tab: Messages" || fail "Alt+8 did not show the Messages tab"
+wait_for 10 said "messages: 1 queued" || fail "the Messages tab does not show the queued SMS: $(grep -F messages: "$out" | tail -1)"
+shot 6_messages
 
 # The database: old SIM lost, new SIM active on the line, the swap row, the SMS.
 state=$(psql_super "$db" "SELECT (SELECT status FROM sim WHERE iccid = '$old_iccid') || ' ' ||

@@ -9,6 +9,7 @@
 #include "core/domain/iccid_entry.h"
 #include "core/services/caller_verification.h"
 #include "core/util/error.h"
+#include "core/util/kyiv_time.h"
 #include "core/util/project_errors.h"
 
 using namespace subdesk;
@@ -104,4 +105,18 @@ BOOST_AUTO_TEST_CASE(describe_error_uses_the_sentence_not_the_server_text) {
   // A code this table does not know keeps the server's first line.
   const soci::postgresql_soci_error other("ERROR:  something new\n", "SD099");
   BOOST_TEST(describeError(other) == "something new");
+}
+
+BOOST_AUTO_TEST_CASE(moments_in_kyiv_follow_summer_time) {
+  using namespace std::chrono;
+  const auto at = [](int y, unsigned m, unsigned d, int h, int min) {
+    return sys_seconds{sys_days{year{y} / month{m} / day{d}}} + hours{h} + minutes{min};
+  };
+  BOOST_TEST(kyivDateTime(at(2026, 11, 27, 3, 56)) == "27.11.2026 05:56");  // winter: UTC+2
+  BOOST_TEST(kyivDateTime(at(2026, 7, 1, 21, 30)) == "02.07.2026 00:30");   // summer: UTC+3, next day
+  // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+  BOOST_TEST(kyivOffset(at(2026, 3, 29, 0, 59)).count() == 2);
+  BOOST_TEST(kyivOffset(at(2026, 3, 29, 1, 0)).count() == 3);
+  BOOST_TEST(kyivOffset(at(2026, 10, 25, 0, 59)).count() == 3);
+  BOOST_TEST(kyivOffset(at(2026, 10, 25, 1, 0)).count() == 2);
 }
