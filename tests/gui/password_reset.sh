@@ -79,6 +79,9 @@ window_titled() {
 said() { grep -qF -- "$1" "$out"; }
 said_times() { [ "$(grep -cF -- "$1" "$out")" -ge "$2" ]; }
 focus() { xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"; sleep 0.3; }
+# A dialog's probe line comes from its constructor, before it is on screen: wait for its
+# window and give it the keyboard before typing into it.
+focus_dialog() { wait_for 10 window_titled "$1" || fail "no window '$1'"; focus "$found"; }
 shot() { sleep 0.4; import -window root "$shots/password_reset_$1.png"; }
 
 cd "$work" || exit 1
@@ -103,6 +106,7 @@ said "sim-wizard-step" && fail "F9 opened the SIM restore wizard for an agent"
 xdotool key F8
 wait_for 10 said "dialog: Reset the self-care password" || fail "F8 did not open the password reset dialog"
 wait_for 10 said "password-reset: No code was sent to this number yet." || fail "the dialog did not read the code state"
+focus_dialog "Reset the self-care password"
 xdotool key alt+s
 wait_for 10 said "error: Verify the caller first" || fail "an unverified reset was not refused with the reason"
 shot 1_refused
@@ -112,6 +116,7 @@ sleep 0.5
 # F7: a call is opened and the caller verified by the code word (case does not matter).
 xdotool key F7
 wait_for 10 said "dialog: Verify the caller" || fail "F7 did not open the verify dialog"
+focus_dialog "Verify the caller"
 xdotool type --delay 20 "SunFlower"
 shot 2_verify
 xdotool key Return
@@ -124,6 +129,7 @@ shot 3_verified
 xdotool key F8
 wait_for 10 said_times "dialog: Reset the self-care password" 2 || fail "F8 did not open the dialog again"
 wait_for 10 said_times "password-reset: No code was sent to this number yet." 2 || fail "no state read"
+focus_dialog "Reset the self-care password"
 xdotool key alt+s
 wait_for 10 said "Codes sent to this number in the last hour: 1 of 3." || fail "the first code was not sent"
 wait_for 5 said "| resend allowed" || fail "Resend is not offered after the first code"
@@ -142,6 +148,7 @@ sent=$(psql_super "$db" "SELECT count(*) FROM outbox o JOIN line l ON l.msisdn =
 # Ctrl+F7 closes the call with a wrap-up note.
 xdotool key ctrl+F7
 wait_for 10 said "dialog: Close the interaction" || fail "Ctrl+F7 did not ask for the wrap-up note"
+focus_dialog "Close the interaction"
 xdotool type --delay 10 "Password reset codes sent"
 shot 5_close
 xdotool key alt+l

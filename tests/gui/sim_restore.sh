@@ -92,6 +92,9 @@ window_titled() {
 said() { grep -qF -- "$1" "$out"; }
 said_times() { [ "$(grep -cF -- "$1" "$out")" -ge "$2" ]; }
 focus() { xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"; sleep 0.3; }
+# A dialog's probe line comes from its constructor, before it is on screen: wait for its
+# window and give it the keyboard before typing into it.
+focus_dialog() { wait_for 10 window_titled "$1" || fail "no window '$1'"; focus "$found"; }
 shot() { sleep 0.4; import -window root "$shots/sim_restore_$1.png"; }
 
 # In the work folder: GTK's "Print to File" writes output.pdf into the working folder.
@@ -113,9 +116,11 @@ shot 0_card
 xdotool key F9
 wait_for 10 said "sim-wizard-step: 1" || fail "F9 did not open the SIM restore wizard"
 wait_for 10 said "sim-wizard-verification: Check the customer's ID document first" || fail "step 1 did not ask for the document"
+focus_dialog "Restore the SIM"
 shot 1_not_verified
 xdotool key alt+i
 wait_for 10 said "dialog: Verify the caller" || fail "the verify dialog did not open"
+focus_dialog "Verify the caller"
 xdotool type --delay 20 "$doc_number"
 shot 1_verify_dialog
 xdotool key Return
@@ -125,6 +130,7 @@ shot 1_verified
 count=$(psql_super "$db" "SELECT count(*) FROM interaction WHERE staff_login = '$login' AND channel = 'visit'
   AND verified_by = 'document' AND verified_doc_kind = '$doc_kind' AND closed_at IS NULL")
 [ "$count" = 1 ] || fail "expected one open visit verified by $doc_kind, found $count"
+focus_dialog "Restore the SIM"
 xdotool key Return
 
 # Step 2: a wrong check digit is refused as typed; the stock SIM is accepted.

@@ -28,8 +28,6 @@ std::string projectErrorSentence(const std::string& state, const std::string& se
     return tr("Verify the caller first: this needs an open call or visit with this customer whose caller "
               "was verified in the last 30 minutes.");
   if (state == "SD002") return tr("This interaction is already closed. Open a new one.");
-  if (state == "SD003")
-    return tr("Someone else changed this a moment ago. Nothing was changed; reload the card and check again.");
   if (state == "SD005") return tr("A note is required: say briefly what was done or why.");
   if (state == "SD006") return verificationImpossible(serverMessage);
   if (state == "SD020")
