@@ -122,7 +122,7 @@ shot 2_verify
 xdotool key Return
 wait_for 10 said "verified: yes" || fail "the code word was not accepted"
 wait_for 10 said "interaction-state: Call since" || fail "the strip does not show the call"
-wait_for 10 said "Caller verified by code word" || fail "the strip does not show the verification"
+wait_for 10 said "Caller verified by the code word" || fail "the strip does not show the verification"
 shot 3_verified
 
 # F8: send, resend, resend; then the hourly limit disables Resend.

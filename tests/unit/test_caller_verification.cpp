@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_CASE(a_verified_visit_counts_down_the_thirty_minutes) {
   s.verifiedSecondsAgo = 60 * 29 + 1;  // 59 seconds left: still a minute
   BOOST_TEST(services::minutesLeft(s) == 1);
   BOOST_TEST(services::describeInteraction(s) ==
-             "Office visit since 14:00 (5 min). Caller verified by ID document (passport) at 14:02, "
+             "Office visit since 14:00 (5 min). Caller verified by an ID document (passport) at 14:02, "
              "valid until 14:32 (1 min left).");
   s.verifiedSecondsAgo = 30 * 60;  // the database's window is open at the end
   BOOST_TEST(!services::verifiedNow(s));
@@ -62,10 +62,10 @@ BOOST_AUTO_TEST_CASE(a_verified_visit_counts_down_the_thirty_minutes) {
 }
 
 BOOST_AUTO_TEST_CASE(method_titles) {
-  BOOST_TEST(services::verificationMethodTitle("code_word") == "code word");
-  BOOST_TEST(services::verificationMethodTitle("otp") == "SMS code");
-  BOOST_TEST(services::verificationMethodTitle("document", "id_card") == "ID document (ID card)");
-  BOOST_TEST(services::verificationMethodTitle("document") == "ID document");
+  BOOST_TEST(services::verificationMethodTitle("code_word") == "the code word");
+  BOOST_TEST(services::verificationMethodTitle("otp") == "an SMS code");
+  BOOST_TEST(services::verificationMethodTitle("document", "id_card") == "an ID document (ID card)");
+  BOOST_TEST(services::verificationMethodTitle("document") == "an ID document");
 }
 
 BOOST_AUTO_TEST_CASE(the_iccid_is_checked_as_it_is_typed) {

@@ -23,11 +23,13 @@ std::string documentKindTitle(const std::string& kind) {
   return kind;
 }
 
+// TRANSLATORS: how a caller was verified, as in "Caller verified by the code word"
+// (Ukrainian: the instrumental case, "кодовим словом").
 std::string verificationMethodTitle(const std::string& method, const std::string& docKind) {
-  if (method == "code_word") return tr("code word");
-  if (method == "otp") return tr("SMS code");
+  if (method == "code_word") return tr("the code word");
+  if (method == "otp") return tr("an SMS code");
   if (method == "document") {
-    return docKind.empty() ? tr("ID document") : format(tr("ID document ({0})"), {documentKindTitle(docKind)});
+    return docKind.empty() ? tr("an ID document") : format(tr("an ID document ({0})"), {documentKindTitle(docKind)});
   }
   return method;
 }

@@ -40,9 +40,10 @@ bool verifiedNow(const InteractionState& s);
 // Whole minutes left of the window, rounded up; 0 when not verified or expired.
 int minutesLeft(const InteractionState& s);
 // One line for the card (translated), e.g. "Call from 067 123 45 67 since 14:02 (5 min).
-// Caller verified by code word at 14:05, valid until 14:35 (28 min left)."
+// Caller verified by the code word at 14:05, valid until 14:35 (28 min left)."
 std::string describeInteraction(const InteractionState& s);
-// "ID document (passport)", "code word", "SMS code" (translated).
+// "an ID document (passport)", "the code word", "an SMS code" (translated), as in
+// "Caller verified by ...".
 std::string verificationMethodTitle(const std::string& method, const std::string& docKind = {});
 // "passport", "ID card", ... (translated)
 std::string documentKindTitle(const std::string& kind);
