@@ -3,69 +3,14 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "pdf_text.h"
+
 #include <stdexcept>
 
 namespace subdesk::reports {
 namespace {
 
-constexpr double kPt = 72.0 / 25.4;  // points per millimetre
-constexpr double kPageW = 210 * kPt, kPageH = 297 * kPt;
-constexpr double kMargin = 18 * kPt, kFooterH = 12 * kPt;
-constexpr double kBodyW = kPageW - 2 * kMargin;
-constexpr double kBodyBottom = kPageH - kMargin - kFooterH;
-
-const char* const kSans = "DejaVu Sans";
-const char* const kMono = "DejaVu Sans Mono";
-
-struct Font {
-  const char* family;
-  double size;
-  bool bold;
-};
-constexpr Font kBody{kSans, 9.5, false};
-constexpr Font kBodyBold{kSans, 9.5, true};
-constexpr Font kHeading{kSans, 15, true};
-constexpr Font kSubheading{kSans, 11, true};
-constexpr Font kSmall{kSans, 8, false};
-constexpr Font kBox{kMono, 16, true};
-
-// A pango layout of `text` in `font`, wrapped at `width` points (0: no wrapping).
-PangoLayout* makeLayout(cairo_t* cr, const std::string& text, Font font, double width, bool right = false) {
-  PangoLayout* layout = pango_cairo_create_layout(cr);
-  PangoFontDescription* desc = pango_font_description_new();
-  pango_font_description_set_family(desc, font.family);
-  pango_font_description_set_absolute_size(desc, font.size * PANGO_SCALE);
-  pango_font_description_set_weight(desc, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description(layout, desc);
-  pango_font_description_free(desc);
-  if (width > 0) {
-    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-  }
-  if (right) pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
-  pango_layout_set_text(layout, text.c_str(), -1);
-  return layout;
-}
-
-double layoutHeight(PangoLayout* layout) {
-  int w = 0, h = 0;
-  pango_layout_get_size(layout, &w, &h);
-  return static_cast<double>(h) / PANGO_SCALE;
-}
-
-void drawText(cairo_t* cr, const std::string& text, Font font, double x, double y, double width, bool right = false) {
-  PangoLayout* layout = makeLayout(cr, text, font, width, right);
-  cairo_move_to(cr, x, y);
-  pango_cairo_show_layout(cr, layout);
-  g_object_unref(layout);
-}
-
-double textHeight(cairo_t* cr, const std::string& text, Font font, double width) {
-  PangoLayout* layout = makeLayout(cr, text, font, width);
-  const double h = layoutHeight(layout);
-  g_object_unref(layout);
-  return h;
-}
+using namespace pdf;
 
 // The smallest piece that goes on one page.
 struct Unit {
@@ -207,58 +152,72 @@ struct SpaceBlock : PdfDocument::Block {
 
 }  // namespace
 
+// The blocks cut into units and the units into pages, measured once on a PDF surface
+// that writes nowhere (the metrics of save()'s surface, unhinted).
+struct PdfDocument::Layout {
+  cairo_surface_t* surface = nullptr;
+  cairo_t* cr = nullptr;
+  std::vector<std::unique_ptr<Unit>> units;
+  std::vector<std::size_t> pageStarts{0};
+  ~Layout() {
+    if (cr) cairo_destroy(cr);
+    if (surface) {
+      cairo_surface_finish(surface);
+      cairo_surface_destroy(surface);
+    }
+  }
+};
+
 PdfDocument::PdfDocument(std::string title) : title_(std::move(title)), footer_(title_) {
   pageLabel_ = [](int page, int pages) { return std::to_string(page) + " / " + std::to_string(pages); };
 }
 PdfDocument::~PdfDocument() = default;
 
+void PdfDocument::changed() { layout_.reset(); }
+
 void PdfDocument::setPageLabel(std::function<std::string(int, int)> label) { pageLabel_ = std::move(label); }
 void PdfDocument::setFooterText(std::string text) { footer_ = std::move(text); }
 void PdfDocument::heading(const std::string& text) {
-  blocks_.push_back(std::make_unique<TextBlock>(text, kHeading, 0, 4 * kPt, true));
+  changed(), blocks_.push_back(std::make_unique<TextBlock>(text, kHeading, 0, 4 * kPt, true));
 }
 void PdfDocument::subheading(const std::string& text) {
-  blocks_.push_back(std::make_unique<TextBlock>(text, kSubheading, 4 * kPt, 2 * kPt, true));
+  changed(), blocks_.push_back(std::make_unique<TextBlock>(text, kSubheading, 4 * kPt, 2 * kPt, true));
 }
 void PdfDocument::paragraph(const std::string& text, bool bold) {
-  blocks_.push_back(std::make_unique<TextBlock>(text, bold ? kBodyBold : kBody, 0, 3 * kPt, false));
+  changed(), blocks_.push_back(std::make_unique<TextBlock>(text, bold ? kBodyBold : kBody, 0, 3 * kPt, false));
 }
 void PdfDocument::facts(const std::vector<std::pair<std::string, std::string>>& rows) {
   auto b = std::make_unique<FactsBlock>();
   b->rows = rows;
-  blocks_.push_back(std::move(b));
+  changed(), blocks_.push_back(std::move(b));
 }
 void PdfDocument::table(std::vector<PdfColumn> columns, std::vector<std::vector<std::string>> rows, bool emphasisLastRow) {
   auto b = std::make_unique<TableBlock>();
   b->columns = std::move(columns);
   b->rows = std::move(rows);
   b->emphasisLast = emphasisLastRow;
-  blocks_.push_back(std::move(b));
+  changed(), blocks_.push_back(std::move(b));
 }
 void PdfDocument::boxed(const std::string& text) {
   auto b = std::make_unique<BoxBlock>();
   b->text = text;
-  blocks_.push_back(std::move(b));
+  changed(), blocks_.push_back(std::move(b));
 }
-void PdfDocument::spacer(double mm) { blocks_.push_back(std::make_unique<SpaceBlock>(mm * kPt, false)); }
-void PdfDocument::pageBreak() { blocks_.push_back(std::make_unique<SpaceBlock>(0, true)); }
+void PdfDocument::spacer(double mm) { changed(), blocks_.push_back(std::make_unique<SpaceBlock>(mm * kPt, false)); }
+void PdfDocument::pageBreak() { changed(), blocks_.push_back(std::make_unique<SpaceBlock>(0, true)); }
 
-int PdfDocument::save(const std::string& path) {
-  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(surface);
-    throw std::runtime_error("cannot write " + path);
-  }
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title_.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "subdesk");
-  cairo_t* cr = cairo_create(surface);
-
-  std::vector<std::unique_ptr<Unit>> units;
-  for (const auto& b : blocks_) b->units(cr, units);
+int PdfDocument::paginate() {
+  if (layout_) return static_cast<int>(layout_->pageStarts.size());
+  auto lay = std::make_unique<Layout>();
+  lay->surface = cairo_pdf_surface_create_for_stream(
+      [](void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }, nullptr, kPageW, kPageH);
+  lay->cr = cairo_create(lay->surface);
+  auto& units = lay->units;
+  for (const auto& b : blocks_) b->units(lay->cr, units);
 
   // Paginate: which units start each page (a heading or table header is not left alone
   // at the bottom of a page).
-  std::vector<std::size_t> pageStarts{0};
+  auto& pageStarts = lay->pageStarts;
   double y = kMargin;
   for (std::size_t i = 0; i < units.size(); ++i) {
     double need = units[i]->height;
@@ -270,24 +229,46 @@ int PdfDocument::save(const std::string& path) {
     }
     y += units[i]->height;
   }
-  const int pages = static_cast<int>(pageStarts.size());
+  layout_ = std::move(lay);
+  return static_cast<int>(layout_->pageStarts.size());
+}
 
+void PdfDocument::drawPage(cairo_t* cr, int p) {
+  const int pages = paginate();
+  if (p < 0 || p >= pages) return;
+  const auto& units = layout_->units;
+  const auto& pageStarts = layout_->pageStarts;
+  const std::size_t from = pageStarts[static_cast<std::size_t>(p)];
+  const std::size_t to = p + 1 < pages ? pageStarts[static_cast<std::size_t>(p) + 1] : units.size();
+  double top = kMargin;
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  if (p > 0 && from < units.size() && units[from]->header && units[from]->header != units[from - 1].get()) {
+    units[from]->header->draw(cr, top);
+    top += units[from]->header->height;
+  }
+  for (std::size_t i = from; i < to; ++i) {
+    units[i]->draw(cr, top);
+    top += units[i]->height;
+  }
+  cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+  drawText(cr, footer_, kSmall, kMargin, kPageH - kMargin, kBodyW * 0.7);
+  drawText(cr, pageLabel_(p + 1, pages), kSmall, kMargin, kPageH - kMargin, kBodyW, true);
+  cairo_restore(cr);
+}
+
+int PdfDocument::save(const std::string& path) {
+  const int pages = paginate();
+  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
+    throw std::runtime_error("cannot write " + path);
+  }
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title_.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "subdesk");
+  cairo_t* cr = cairo_create(surface);
   for (int p = 0; p < pages; ++p) {
-    const std::size_t from = pageStarts[static_cast<std::size_t>(p)];
-    const std::size_t to = p + 1 < pages ? pageStarts[static_cast<std::size_t>(p) + 1] : units.size();
-    double top = kMargin;
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    if (p > 0 && from < units.size() && units[from]->header && units[from]->header != units[from - 1].get()) {
-      units[from]->header->draw(cr, top);
-      top += units[from]->header->height;
-    }
-    for (std::size_t i = from; i < to; ++i) {
-      units[i]->draw(cr, top);
-      top += units[i]->height;
-    }
-    cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
-    drawText(cr, footer_, kSmall, kMargin, kPageH - kMargin, kBodyW * 0.7);
-    drawText(cr, pageLabel_(p + 1, pages), kSmall, kMargin, kPageH - kMargin, kBodyW, true);
+    drawPage(cr, p);
     cairo_show_page(cr);
   }
   cairo_destroy(cr);

@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+typedef struct _cairo cairo_t;
+
 namespace subdesk::reports {
 
 struct PdfColumn {
@@ -55,13 +57,24 @@ class PdfDocument {
   // Returns the number of pages.
   int save(const std::string& path);
 
+  // For printing (the desk's wx print framework hands out a cairo context per page): the
+  // number of pages, and page `page` (0-based) drawn into `cr` in points of an A4 page
+  // (kPageWidthPt x kPageHeightPt; scale cr to the device first). The same layout as save().
+  int paginate();
+  void drawPage(cairo_t* cr, int page);
+  static constexpr double kPageWidthPt = 210 * 72.0 / 25.4;
+  static constexpr double kPageHeightPt = 297 * 72.0 / 25.4;
+
   struct Block;  // one piece of content (defined in the .cpp)
+  struct Layout;
 
  private:
+  void changed();
   std::string title_;
   std::string footer_;
   std::function<std::string(int, int)> pageLabel_;
   std::vector<std::unique_ptr<Block>> blocks_;
+  std::unique_ptr<Layout> layout_;
 };
 
 }  // namespace subdesk::reports
