@@ -5,6 +5,7 @@
 #include "async.h"
 #include "core/services/subscriber_card.h"
 #include "expenses_tab.h"
+#include "history_tab.h"
 #include "gui_probe.h"
 #include "translate.h"
 
@@ -26,6 +27,8 @@ wxString CardPage::tabTitle(Tab tab) {
       return _("Home internet");
     case Tab::Timeline:
       return _("Timeline");
+    case Tab::History:
+      return _("History");
   }
   return {};
 }
@@ -59,6 +62,7 @@ CardPage::CardPage(wxWindow* parent, CardContext context, services::CardKey key)
   // Home internet is made once the card shows the customer has it (a notebook child that
   // is not one of its pages upsets GTK when it is destroyed).
   add(Tab::Timeline, new TimelineTab(tabs_, context_));
+  add(Tab::History, new HistoryTab(tabs_, context_));
   tabs_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
     if (e.GetSelection() >= 0) guiProbe("card-tab", tabs_->GetPageText(static_cast<size_t>(e.GetSelection())));
     e.Skip();
@@ -105,7 +109,7 @@ void CardPage::loaded(services::CardData data) {
   if (!data_.homeInternet.empty() && !homeInternet_) {
     // Before the Timeline, in the order of the self-care cabinet.
     homeInternet_ = new HomeInternetTab(tabs_, context_);
-    tabs_->InsertPage(static_cast<size_t>(tabs_->GetPageCount() - 1), homeInternet_, tabTitle(Tab::HomeInternet));
+    tabs_->InsertPage(static_cast<size_t>(tabs_->GetPageCount() - 2), homeInternet_, tabTitle(Tab::HomeInternet));
     pages_.emplace_back(Tab::HomeInternet, homeInternet_);
   }
   for (auto& [tab, page] : pages_) page->show(data_);
