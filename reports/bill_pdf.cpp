@@ -109,10 +109,11 @@ std::unique_ptr<PdfDocument> composeBill(const services::BillData& bill, Languag
     if (manyLines) subtotal.emplace_back();
     subtotal.insert(subtotal.end(), {"", "", "", money(bill.subtotal(s.kind))});
     rows.push_back(std::move(subtotal));
-    std::vector<PdfColumn> cols{{w.when, 30}};
+    // Widths keep a row on one line ("2026-11-02 11:23", "+380 44 123 4567").
+    std::vector<PdfColumn> cols{{w.when, 36}};
     if (manyLines) cols.push_back({w.line, 30});
-    cols.insert(cols.end(), {{w.party, manyLines ? 38.0 : 50.0}, {w.direction, 18}, {w.amount, 24, true},
-                             {w.charge, manyLines ? 30.0 : 38.0, true}});
+    cols.insert(cols.end(), {{w.party, manyLines ? 36.0 : 50.0}, {w.direction, 18}, {w.amount, 26, true},
+                             {w.charge, manyLines ? 28.0 : 44.0, true}});
     doc->table(cols, std::move(rows), true);
   }
 
@@ -123,7 +124,7 @@ std::unique_ptr<PdfDocument> composeBill(const services::BillData& bill, Languag
     std::vector<std::vector<std::string>> rows;
     for (const auto& f : bill.fees) rows.push_back({f.at, f.description.empty() ? f.kind : f.description, money(f.amount)});
     rows.push_back({w.subtotal, "", money(bill.feesTotal)});
-    doc->table({{w.when, 30}, {w.what, 106}, {w.charge, 38, true}}, std::move(rows), true);
+    doc->table({{w.when, 36}, {w.what, 94}, {w.charge, 44, true}}, std::move(rows), true);
   }
 
   doc->subheading(w.totals);
@@ -133,7 +134,7 @@ std::unique_ptr<PdfDocument> composeBill(const services::BillData& bill, Languag
                                                {w.fees, money(bill.feesTotal)},
                                                {w.ledger, money(bill.ledgerTotal())},
                                                {w.billTotal, money(bill.total())}};
-  doc->table({{"", 136}, {"", 38, true}}, std::move(totals), true);
+  doc->table({{"", 130}, {"", 44, true}}, std::move(totals), true);
   if (bill.ledgerTotal() != bill.total()) doc->paragraph(w.ledgerNote);
   doc->paragraph(w.emergencyNote);
   return doc;

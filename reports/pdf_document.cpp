@@ -6,6 +6,7 @@
 #include "pdf_text.h"
 
 #include <stdexcept>
+#include <unordered_map>
 
 namespace subdesk::reports {
 namespace {
@@ -64,25 +65,50 @@ struct FactsBlock : PdfDocument::Block {
   }
 };
 
+// Each cell is laid out once, when measured, and the same layout is drawn later: shaping
+// text is the cost of a long table (a bill of 3,000 records), so it is not done twice.
+using SharedLayout = std::shared_ptr<PangoLayout>;
+struct LaidRow {
+  std::vector<SharedLayout> cells;
+  double height = 0;
+};
+
 struct TableBlock : PdfDocument::Block {
   std::vector<PdfColumn> columns;
   std::vector<std::vector<std::string>> rows;
   bool emphasisLast = false;
 
-  double rowHeight(cairo_t* cr, const std::vector<std::string>& cells, Font font) const {
+  // Cells repeat down a column (a direction, a number called often, an amount): a text
+  // already laid out in that column and weight is drawn from the same layout.
+  using Seen = std::vector<std::unordered_map<std::string, std::pair<SharedLayout, double>>>;
+
+  std::shared_ptr<LaidRow> layRow(cairo_t* cr, const std::vector<std::string>& cells, Font font, Seen& seen) const {
+    auto row = std::make_shared<LaidRow>();
     double h = 0;
+    seen.resize(columns.size() * 2);
     for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
-      h = std::max(h, textHeight(cr, cells[i], font, columns[i].widthMm * kPt - 3 * kPt));
+      auto& known = seen[i * 2 + (font.bold ? 1 : 0)];
+      auto it = known.find(cells[i]);
+      if (it == known.end()) {
+        PangoLayout* layout = makeLayout(cr, cells[i], font, columns[i].widthMm * kPt - 3 * kPt, columns[i].alignRight);
+        it = known.emplace(cells[i], std::make_pair(SharedLayout(layout, g_object_unref), layoutHeight(layout))).first;
+      }
+      h = std::max(h, it->second.second);
+      row->cells.push_back(it->second.first);
     }
-    return h + 3 * kPt;
+    row->height = h + 3 * kPt;
+    return row;
   }
-  static void drawRow(cairo_t* c, const std::vector<PdfColumn>& cols, const std::vector<std::string>& cells, Font font,
+  static void drawRow(cairo_t* c, const std::shared_ptr<const std::vector<double>>& widths, const LaidRow& row,
                       double y, bool rule) {
     double x = kMargin;
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-      const double w = cols[i].widthMm * kPt;
-      if (i < cells.size()) drawText(c, cells[i], font, x, y + 1.5 * kPt, w - 3 * kPt, cols[i].alignRight);
-      x += w;
+    for (std::size_t i = 0; i < widths->size(); ++i) {
+      if (i < row.cells.size()) {
+        cairo_move_to(c, x, y + 1.5 * kPt);
+        pango_cairo_update_layout(c, row.cells[i].get());
+        pango_cairo_show_layout(c, row.cells[i].get());
+      }
+      x += (*widths)[i];
     }
     if (rule) {
       cairo_set_line_width(c, 0.4);
@@ -94,22 +120,27 @@ struct TableBlock : PdfDocument::Block {
     }
   }
   void units(cairo_t* cr, std::vector<std::unique_ptr<Unit>>& out) const override {
+    auto widths = std::make_shared<std::vector<double>>();
     std::vector<std::string> titles;
-    for (const auto& col : columns) titles.push_back(col.title);
+    for (const auto& col : columns) {
+      titles.push_back(col.title);
+      widths->push_back(col.widthMm * kPt);
+    }
     auto header = std::make_unique<Unit>();
-    header->height = rowHeight(cr, titles, kBodyBold) + 1 * kPt;
+    Seen seen;
+    auto laidHeader = layRow(cr, titles, kBodyBold, seen);
+    header->height = laidHeader->height + 1 * kPt;
     header->keepWithNext = true;
-    header->draw = [cols = columns, titles](cairo_t* c, double y) { drawRow(c, cols, titles, kBodyBold, y, false); };
+    header->draw = [widths, laidHeader](cairo_t* c, double y) { drawRow(c, widths, *laidHeader, y, false); };
     const Unit* headerPtr = header.get();
     out.push_back(std::move(header));
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const bool bold = emphasisLast && r + 1 == rows.size();
       auto u = std::make_unique<Unit>();
-      u->height = rowHeight(cr, rows[r], bold ? kBodyBold : kBody);
+      auto laid = layRow(cr, rows[r], bold ? kBodyBold : kBody, seen);
+      u->height = laid->height;
       u->header = headerPtr;
-      u->draw = [cols = columns, cells = rows[r], bold](cairo_t* c, double y) {
-        drawRow(c, cols, cells, bold ? kBodyBold : kBody, y, true);
-      };
+      u->draw = [widths, laid](cairo_t* c, double y) { drawRow(c, widths, *laid, y, true); };
       out.push_back(std::move(u));
     }
   }

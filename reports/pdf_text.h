@@ -30,10 +30,19 @@ constexpr Font kSmall{kSans, 8, false};
 constexpr Font kBox{kMono, 16, true};
 
 // A pango layout of `text` in `font`, wrapped at `width` points (0: no wrapping).
+// One pango context per thread, brought up to date with whichever cairo context measures
+// or draws (creating a context per layout cost more than shaping the text). A layout
+// drawn into another cairo context is updated with pango_cairo_update_layout.
+inline PangoContext* sharedContext(cairo_t* cr) {
+  static thread_local PangoContext* context = pango_font_map_create_context(pango_cairo_font_map_get_default());
+  pango_cairo_update_context(cr, context);
+  return context;
+}
+
 inline PangoLayout* makeLayout(cairo_t* cr, const std::string& text, Font font, double width, bool right = false) {
-  PangoLayout* layout = pango_cairo_create_layout(cr);
+  PangoLayout* layout = pango_layout_new(sharedContext(cr));
   PangoFontDescription* desc = pango_font_description_new();
-  pango_font_description_set_family(desc, font.family);
+  pango_font_description_set_family_static(desc, font.family);
   pango_font_description_set_absolute_size(desc, font.size * PANGO_SCALE);
   pango_font_description_set_weight(desc, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description(layout, desc);

@@ -101,6 +101,7 @@ void DetailedBillDialog::loadQuote() {
         fee_->SetLabel(wxString::Format(_("%s — %s"), fee, why(q)));
         guiProbe("bill-fee", fee);
         okButton()->Enable();
+        okButton()->SetFocus();  // Enter confirms the fee just shown
         Layout();
         Fit();
       },

@@ -48,7 +48,7 @@ BillData DetailedBill::load(std::int64_t accountId, std::int64_t lineId, std::ch
   // The records: from cdr_visible only (no emergency calls), one partition per month.
   const std::vector<std::optional<std::string>> params{std::to_string(accountId), std::to_string(lineId), f, t};
   db::RowCursor rows(sql_,
-                     "SELECT to_char(c.started_at AT TIME ZONE 'Europe/Kyiv', 'YYYY-MM-DD HH24:MI'), l.msisdn, c.kind, "
+                     "SELECT to_char(c.started_at AT TIME ZONE 'Europe/Kyiv', 'DD.MM HH24:MI'), l.msisdn, c.kind, "
                      "c.direction, coalesce(c.other_number, ''), coalesce(c.duration_s, 0), "
                      "coalesce(c.volume_kb, 0), c.charge, c.roaming FROM cdr_visible c JOIN line l ON l.id = c.line_id "
                      "WHERE l.account_id = CAST($1 AS bigint) AND (l.id = CAST($2 AS bigint) OR CAST($2 AS bigint) = 0) "
@@ -75,7 +75,7 @@ BillData DetailedBill::load(std::int64_t accountId, std::int64_t lineId, std::ch
       "AND created_at < (CAST(:t AS date) + 1) AT TIME ZONE 'Europe/Kyiv' ";
   eachRow(
       sql_,
-      "SELECT to_char(created_at AT TIME ZONE 'Europe/Kyiv', 'YYYY-MM-DD HH24:MI'), kind, coalesce(description, ''), "
+      "SELECT to_char(created_at AT TIME ZONE 'Europe/Kyiv', 'DD.MM HH24:MI'), kind, coalesce(description, ''), "
       "-amount FROM ledger WHERE account_id = :a AND wallet = 'main' AND amount < 0 "
       "AND kind IN ('monthly_fee', 'service_fee', 'detail_fee', 'turbo') " + range + "ORDER BY created_at, id",
       [&](const soci::row& r) {

@@ -16,7 +16,7 @@
 namespace subdesk::services {
 
 struct BillRecord {
-  std::string at;      // "2026-11-03 14:05" Kyiv
+  std::string at;      // "03.11 14:05" Kyiv (the bill's period names the year)
   std::string msisdn;  // the subscriber's line (E.164)
   std::string kind;    // voice | sms | data
   std::string direction, otherNumber;
@@ -25,7 +25,7 @@ struct BillRecord {
 };
 
 struct BillFee {
-  std::string at;  // "2026-11-01 00:00" Kyiv
+  std::string at;  // "01.11 00:00" Kyiv
   std::string kind, description;
   std::int64_t amount = 0;  // kopecks charged (positive)
 };
