@@ -13,14 +13,14 @@ psql "$server dbname=postgres" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c
 "$cli" --db "$server dbname=$db" db migrate >/dev/null
 "$cli" --db "$server dbname=$db" db demo --subscribers 1000 --seed 8 >/dev/null
 echo "adding $rows payments in October 2026..."
-psql "$server dbname=$db" -q <<SQL
+psql "$server dbname=$db" -v ON_ERROR_STOP=1 -q <<SQL
 SET session_replication_role = replica;  -- bulk load: no per-row ledger or audit triggers
 WITH accounts AS (SELECT array_agg(id) AS ids FROM account),
      l AS (
   INSERT INTO ledger(account_id, amount, kind, idempotency_key, created_at)
-  SELECT ids[1 + i % cardinality(ids)], 1000 + (i * 7919) % 500000, 'payment', 'bench:' || i,
+  SELECT ids[(1 + i % cardinality(ids))::int], 1000 + (i * 7919) % 500000, 'payment', 'bench:' || i,
          timestamptz '2026-10-01 00:00+03' + (i * interval '2.6 seconds')
-  FROM accounts, generate_series(1, $rows) AS i
+  FROM accounts, generate_series(1::bigint, $rows) AS i
   RETURNING id, account_id, amount, created_at, idempotency_key)
 INSERT INTO payment(account_id, amount, method, receipt_no, office_id, ledger_id, idempotency_key, created_at)
 SELECT account_id, amount, (ARRAY['cash', 'bank', 'pos'])[1 + id % 3],
