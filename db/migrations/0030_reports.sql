@@ -66,16 +66,14 @@ CREATE VIEW report_password_resets AS
   LEFT JOIN office o ON o.id = s.office_id
   WHERE i.purpose = 'password_reset';
 
--- A suspension is an audited change of home_internet that set suspended_from.
+-- Vacation suspensions of home internet as staff entered them (home_suspension, 0022);
+-- ended_on: resumed early (or cancelled, when before suspended_from).
 CREATE VIEW report_suspensions AS
-  SELECT kyiv_day(g.at) AS day, kyiv_moment(g.at) AS at, g.who::text AS staff, a.number AS account,
-         h.login, (g.changes -> 'suspended_from' ->> 'new')::date AS suspended_from,
-         (g.changes -> 'suspended_to' ->> 'new')::date AS suspended_to
-  FROM audit_log g
-  JOIN home_internet h ON h.id::text = g.row_id
-  JOIN account a ON a.id = h.account_id
-  WHERE g.table_name = 'home_internet' AND g.action IN ('INSERT', 'UPDATE')
-    AND jsonb_typeof(g.changes -> 'suspended_from' -> 'new') = 'string';
+  SELECT kyiv_day(s.created_at) AS day, kyiv_moment(s.created_at) AS at, s.created_by::text AS staff,
+         a.number AS account, h.login, s.suspended_from, s.suspended_to, s.ended_on
+  FROM home_suspension s
+  JOIN home_internet h ON h.id = s.home_internet_id
+  JOIN account a ON a.id = s.account_id;
 
 GRANT SELECT ON report_operations, report_sim_restores, report_contracts, report_detail_fees,
   report_payments, report_password_resets, report_suspensions TO subdesk_supervisor;

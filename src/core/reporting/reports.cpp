@@ -132,9 +132,10 @@ class SuspensionsReport : public Report {
   std::string name() const override { return "suspensions"; }
   std::string title() const override { return tr("Home-internet suspensions"); }
   std::vector<ReportColumn> columns() const override {
-    return {{"at", tr("When"), CellType::DateTime, 32},         {"staff", tr("Login"), CellType::Text, 32},
-            {"account", tr("Account"), CellType::Text, 24},     {"login", tr("Internet login"), CellType::Text, 30},
-            {"suspended_from", tr("From"), CellType::Date, 22}, {"suspended_to", tr("To"), CellType::Date, 22}};
+    return {{"at", tr("When"), CellType::DateTime, 30},         {"staff", tr("Login"), CellType::Text, 28},
+            {"account", tr("Account"), CellType::Text, 22},     {"login", tr("Internet login"), CellType::Text, 28},
+            {"suspended_from", tr("From"), CellType::Date, 22}, {"suspended_to", tr("To"), CellType::Date, 22},
+            {"ended_on", tr("Resumed"), CellType::Date, 22}};
   }
 
  protected:
