@@ -38,7 +38,7 @@ class ReadSnapshot {
 class RowCursor {
  public:
   RowCursor(soci::session& sql, const std::string& query, const std::vector<std::optional<std::string>>& params,
-            int batch = 5000);
+            int batch = 20000);
   ~RowCursor();  // closes the cursor; never throws
   RowCursor(const RowCursor&) = delete;
   RowCursor& operator=(const RowCursor&) = delete;

@@ -47,6 +47,11 @@ class Report {
  protected:
   virtual std::string view() const = 0;
   virtual std::string orderBy() const = 0;
+  // The condition on $1..$2: by default on the event's moment t, Kyiv days inclusive.
+  virtual std::string periodFilter() const {
+    return "t >= CAST($1 AS date)::timestamp AT TIME ZONE 'Europe/Kyiv' "
+           "AND t < (CAST($2 AS date) + 1)::timestamp AT TIME ZONE 'Europe/Kyiv'";
+  }
 };
 
 class OperationsReport;

@@ -9,8 +9,7 @@ namespace subdesk::reporting {
 std::string Report::query() const {
   std::string cols;
   for (const auto& c : columns()) cols += (cols.empty() ? "" : ", ") + c.key;
-  return "SELECT " + cols + " FROM " + view() +
-         " WHERE day BETWEEN CAST($1 AS date) AND CAST($2 AS date) ORDER BY " + orderBy();
+  return "SELECT " + cols + " FROM " + view() + " WHERE " + periodFilter() + " ORDER BY " + orderBy();
 }
 
 std::string isoDay(std::chrono::year_month_day d) {
@@ -49,6 +48,7 @@ class OperationsReport : public Report {
  protected:
   std::string view() const override { return "report_operations"; }
   std::string orderBy() const override { return "day, staff"; }
+  std::string periodFilter() const override { return "day BETWEEN CAST($1 AS date) AND CAST($2 AS date)"; }
 };
 
 class SimRestoresReport : public Report {
@@ -63,7 +63,7 @@ class SimRestoresReport : public Report {
 
  protected:
   std::string view() const override { return "report_sim_restores"; }
-  std::string orderBy() const override { return "office, at"; }
+  std::string orderBy() const override { return "office, t"; }
 };
 
 class ContractsReport : public Report {
@@ -78,7 +78,7 @@ class ContractsReport : public Report {
 
  protected:
   std::string view() const override { return "report_contracts"; }
-  std::string orderBy() const override { return "office, staff, at"; }
+  std::string orderBy() const override { return "office, staff, t"; }
 };
 
 class DetailFeesReport : public Report {
@@ -94,7 +94,7 @@ class DetailFeesReport : public Report {
 
  protected:
   std::string view() const override { return "report_detail_fees"; }
-  std::string orderBy() const override { return "at, account"; }
+  std::string orderBy() const override { return "t, account"; }
 };
 
 class PaymentsReport : public Report {
@@ -110,7 +110,7 @@ class PaymentsReport : public Report {
 
  protected:
   std::string view() const override { return "report_payments"; }
-  std::string orderBy() const override { return "method, at, account"; }
+  std::string orderBy() const override { return "method, t, account"; }
 };
 
 class PasswordResetsReport : public Report {
@@ -124,7 +124,7 @@ class PasswordResetsReport : public Report {
 
  protected:
   std::string view() const override { return "report_password_resets"; }
-  std::string orderBy() const override { return "at, msisdn"; }
+  std::string orderBy() const override { return "t, msisdn"; }
 };
 
 class SuspensionsReport : public Report {
@@ -140,7 +140,7 @@ class SuspensionsReport : public Report {
 
  protected:
   std::string view() const override { return "report_suspensions"; }
-  std::string orderBy() const override { return "at, account"; }
+  std::string orderBy() const override { return "t, account"; }
 };
 
 std::vector<std::unique_ptr<Report>> allReports() {

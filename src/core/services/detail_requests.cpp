@@ -1,7 +1,5 @@
 #include "core/services/detail_requests.h"
 
-#include <openssl/rand.h>
-
 #include "core/reporting/report.h"
 #include "core/services/card_sql.h"
 #include "core/util/error.h"
@@ -60,18 +58,6 @@ DetailRequestResult DetailRequests::request(const DetailRequestInput& in) {
   r.waived = waived != 0;
   r.ledgerId = ledgerInd == soci::i_ok ? ledgerId : 0;
   return r;
-}
-
-std::string newIdempotencyKey() {
-  unsigned char bytes[16];
-  if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("no random bytes for an idempotency key");
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : bytes) {
-    out += hex[b >> 4];
-    out += hex[b & 15];
-  }
-  return out;
 }
 
 }  // namespace subdesk::services

@@ -15,6 +15,7 @@
 #include <soci/soci.h>
 
 #include "core/domain/detail_fee_policy.h"
+#include "core/services/payments.h"  // newIdempotencyKey(): one per confirmation
 
 namespace subdesk::services {
 
@@ -54,7 +55,5 @@ class DetailRequests {
   soci::session& sql_;
 };
 
-// A new idempotency key for one press of the confirm button.
-std::string newIdempotencyKey();
 
 }  // namespace subdesk::services
