@@ -3,70 +3,16 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "pdf_text.h"
+
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace subdesk::reports {
 namespace {
 
-constexpr double kPt = 72.0 / 25.4;  // points per millimetre
-constexpr double kPageW = 210 * kPt, kPageH = 297 * kPt;
-constexpr double kMargin = 18 * kPt, kFooterH = 12 * kPt;
-constexpr double kBodyW = kPageW - 2 * kMargin;
-constexpr double kBodyBottom = kPageH - kMargin - kFooterH;
-
-const char* const kSans = "DejaVu Sans";
-const char* const kMono = "DejaVu Sans Mono";
-
-struct Font {
-  const char* family;
-  double size;
-  bool bold;
-};
-constexpr Font kBody{kSans, 9.5, false};
-constexpr Font kBodyBold{kSans, 9.5, true};
-constexpr Font kHeading{kSans, 15, true};
-constexpr Font kSubheading{kSans, 11, true};
-constexpr Font kSmall{kSans, 8, false};
-constexpr Font kBox{kMono, 16, true};
-
-// A pango layout of `text` in `font`, wrapped at `width` points (0: no wrapping).
-PangoLayout* makeLayout(cairo_t* cr, const std::string& text, Font font, double width, bool right = false) {
-  PangoLayout* layout = pango_cairo_create_layout(cr);
-  PangoFontDescription* desc = pango_font_description_new();
-  pango_font_description_set_family(desc, font.family);
-  pango_font_description_set_absolute_size(desc, font.size * PANGO_SCALE);
-  pango_font_description_set_weight(desc, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description(layout, desc);
-  pango_font_description_free(desc);
-  if (width > 0) {
-    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-  }
-  if (right) pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
-  pango_layout_set_text(layout, text.c_str(), -1);
-  return layout;
-}
-
-double layoutHeight(PangoLayout* layout) {
-  int w = 0, h = 0;
-  pango_layout_get_size(layout, &w, &h);
-  return static_cast<double>(h) / PANGO_SCALE;
-}
-
-void drawText(cairo_t* cr, const std::string& text, Font font, double x, double y, double width, bool right = false) {
-  PangoLayout* layout = makeLayout(cr, text, font, width, right);
-  cairo_move_to(cr, x, y);
-  pango_cairo_show_layout(cr, layout);
-  g_object_unref(layout);
-}
-
-double textHeight(cairo_t* cr, const std::string& text, Font font, double width) {
-  PangoLayout* layout = makeLayout(cr, text, font, width);
-  const double h = layoutHeight(layout);
-  g_object_unref(layout);
-  return h;
-}
+using namespace pdf;
 
 // The smallest piece that goes on one page.
 struct Unit {
@@ -120,25 +66,50 @@ struct FactsBlock : PdfDocument::Block {
   }
 };
 
+// Each cell is laid out once, when measured, and the same layout is drawn later: shaping
+// text is the cost of a long table (a bill of 3,000 records), so it is not done twice.
+using SharedLayout = std::shared_ptr<PangoLayout>;
+struct LaidRow {
+  std::vector<SharedLayout> cells;
+  double height = 0;
+};
+
 struct TableBlock : PdfDocument::Block {
   std::vector<PdfColumn> columns;
   std::vector<std::vector<std::string>> rows;
   bool emphasisLast = false;
 
-  double rowHeight(cairo_t* cr, const std::vector<std::string>& cells, Font font) const {
+  // Cells repeat down a column (a direction, a number called often, an amount): a text
+  // already laid out in that column and weight is drawn from the same layout.
+  using Seen = std::vector<std::unordered_map<std::string, std::pair<SharedLayout, double>>>;
+
+  std::shared_ptr<LaidRow> layRow(cairo_t* cr, const std::vector<std::string>& cells, Font font, Seen& seen) const {
+    auto row = std::make_shared<LaidRow>();
     double h = 0;
+    seen.resize(columns.size() * 2);
     for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
-      h = std::max(h, textHeight(cr, cells[i], font, columns[i].widthMm * kPt - 3 * kPt));
+      auto& known = seen[i * 2 + (font.bold ? 1 : 0)];
+      auto it = known.find(cells[i]);
+      if (it == known.end()) {
+        PangoLayout* layout = makeLayout(cr, cells[i], font, columns[i].widthMm * kPt - 3 * kPt, columns[i].alignRight);
+        it = known.emplace(cells[i], std::make_pair(SharedLayout(layout, g_object_unref), layoutHeight(layout))).first;
+      }
+      h = std::max(h, it->second.second);
+      row->cells.push_back(it->second.first);
     }
-    return h + 3 * kPt;
+    row->height = h + 3 * kPt;
+    return row;
   }
-  static void drawRow(cairo_t* c, const std::vector<PdfColumn>& cols, const std::vector<std::string>& cells, Font font,
+  static void drawRow(cairo_t* c, const std::shared_ptr<const std::vector<double>>& widths, const LaidRow& row,
                       double y, bool rule) {
     double x = kMargin;
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-      const double w = cols[i].widthMm * kPt;
-      if (i < cells.size()) drawText(c, cells[i], font, x, y + 1.5 * kPt, w - 3 * kPt, cols[i].alignRight);
-      x += w;
+    for (std::size_t i = 0; i < widths->size(); ++i) {
+      if (i < row.cells.size()) {
+        cairo_move_to(c, x, y + 1.5 * kPt);
+        pango_cairo_update_layout(c, row.cells[i].get());
+        pango_cairo_show_layout(c, row.cells[i].get());
+      }
+      x += (*widths)[i];
     }
     if (rule) {
       cairo_set_line_width(c, 0.4);
@@ -150,22 +121,27 @@ struct TableBlock : PdfDocument::Block {
     }
   }
   void units(cairo_t* cr, std::vector<std::unique_ptr<Unit>>& out) const override {
+    auto widths = std::make_shared<std::vector<double>>();
     std::vector<std::string> titles;
-    for (const auto& col : columns) titles.push_back(col.title);
+    for (const auto& col : columns) {
+      titles.push_back(col.title);
+      widths->push_back(col.widthMm * kPt);
+    }
     auto header = std::make_unique<Unit>();
-    header->height = rowHeight(cr, titles, kBodyBold) + 1 * kPt;
+    Seen seen;
+    auto laidHeader = layRow(cr, titles, kBodyBold, seen);
+    header->height = laidHeader->height + 1 * kPt;
     header->keepWithNext = true;
-    header->draw = [cols = columns, titles](cairo_t* c, double y) { drawRow(c, cols, titles, kBodyBold, y, false); };
+    header->draw = [widths, laidHeader](cairo_t* c, double y) { drawRow(c, widths, *laidHeader, y, false); };
     const Unit* headerPtr = header.get();
     out.push_back(std::move(header));
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const bool bold = emphasisLast && r + 1 == rows.size();
       auto u = std::make_unique<Unit>();
-      u->height = rowHeight(cr, rows[r], bold ? kBodyBold : kBody);
+      auto laid = layRow(cr, rows[r], bold ? kBodyBold : kBody, seen);
+      u->height = laid->height;
       u->header = headerPtr;
-      u->draw = [cols = columns, cells = rows[r], bold](cairo_t* c, double y) {
-        drawRow(c, cols, cells, bold ? kBodyBold : kBody, y, true);
-      };
+      u->draw = [widths, laid](cairo_t* c, double y) { drawRow(c, widths, *laid, y, true); };
       out.push_back(std::move(u));
     }
   }
@@ -208,9 +184,20 @@ struct SpaceBlock : PdfDocument::Block {
 
 }  // namespace
 
+// The blocks cut into units and the units into pages, measured once on a PDF surface
+// that writes nowhere (the metrics of save()'s surface, unhinted).
 struct PdfDocument::Layout {
+  cairo_surface_t* surface = nullptr;
+  cairo_t* cr = nullptr;
   std::vector<std::unique_ptr<Unit>> units;
-  std::vector<std::size_t> pageStarts;
+  std::vector<std::size_t> pageStarts{0};
+  ~Layout() {
+    if (cr) cairo_destroy(cr);
+    if (surface) {
+      cairo_surface_finish(surface);
+      cairo_surface_destroy(surface);
+    }
+  }
 };
 
 PdfDocument::PdfDocument(std::string title) : title_(std::move(title)), footer_(title_) {
@@ -218,57 +205,51 @@ PdfDocument::PdfDocument(std::string title) : title_(std::move(title)), footer_(
 }
 PdfDocument::~PdfDocument() = default;
 
-double PdfDocument::pageWidthPt() { return kPageW; }
-double PdfDocument::pageHeightPt() { return kPageH; }
+void PdfDocument::changed() { layout_.reset(); }
 
-void PdfDocument::add(std::unique_ptr<Block> block) {
-  layout_.reset();
-  blocks_.push_back(std::move(block));
-}
 void PdfDocument::setPageLabel(std::function<std::string(int, int)> label) { pageLabel_ = std::move(label); }
 void PdfDocument::setFooterText(std::string text) { footer_ = std::move(text); }
-void PdfDocument::heading(const std::string& text) { add(std::make_unique<TextBlock>(text, kHeading, 0, 4 * kPt, true)); }
+void PdfDocument::heading(const std::string& text) {
+  changed(), blocks_.push_back(std::make_unique<TextBlock>(text, kHeading, 0, 4 * kPt, true));
+}
 void PdfDocument::subheading(const std::string& text) {
-  add(std::make_unique<TextBlock>(text, kSubheading, 4 * kPt, 2 * kPt, true));
+  changed(), blocks_.push_back(std::make_unique<TextBlock>(text, kSubheading, 4 * kPt, 2 * kPt, true));
 }
 void PdfDocument::paragraph(const std::string& text, bool bold) {
-  add(std::make_unique<TextBlock>(text, bold ? kBodyBold : kBody, 0, 3 * kPt, false));
+  changed(), blocks_.push_back(std::make_unique<TextBlock>(text, bold ? kBodyBold : kBody, 0, 3 * kPt, false));
 }
 void PdfDocument::facts(const std::vector<std::pair<std::string, std::string>>& rows) {
   auto b = std::make_unique<FactsBlock>();
   b->rows = rows;
-  add(std::move(b));
+  changed(), blocks_.push_back(std::move(b));
 }
 void PdfDocument::table(std::vector<PdfColumn> columns, std::vector<std::vector<std::string>> rows, bool emphasisLastRow) {
   auto b = std::make_unique<TableBlock>();
   b->columns = std::move(columns);
   b->rows = std::move(rows);
   b->emphasisLast = emphasisLastRow;
-  add(std::move(b));
+  changed(), blocks_.push_back(std::move(b));
 }
 void PdfDocument::boxed(const std::string& text) {
   auto b = std::make_unique<BoxBlock>();
   b->text = text;
-  add(std::move(b));
+  changed(), blocks_.push_back(std::move(b));
 }
-void PdfDocument::spacer(double mm) { add(std::make_unique<SpaceBlock>(mm * kPt, false)); }
-void PdfDocument::pageBreak() { add(std::make_unique<SpaceBlock>(0, true)); }
+void PdfDocument::spacer(double mm) { changed(), blocks_.push_back(std::make_unique<SpaceBlock>(mm * kPt, false)); }
+void PdfDocument::pageBreak() { changed(), blocks_.push_back(std::make_unique<SpaceBlock>(0, true)); }
 
 int PdfDocument::paginate() {
   if (layout_) return static_cast<int>(layout_->pageStarts.size());
-  // Text is measured on a PDF surface that writes nowhere: the metrics of the saved file.
-  cairo_surface_t* surface = cairo_pdf_surface_create(nullptr, kPageW, kPageH);
-  cairo_t* cr = cairo_create(surface);
-  auto layout = std::make_unique<Layout>();
-  auto& units = layout->units;
-  for (const auto& b : blocks_) b->units(cr, units);
-  cairo_destroy(cr);
-  cairo_surface_destroy(surface);
+  auto lay = std::make_unique<Layout>();
+  lay->surface = cairo_pdf_surface_create_for_stream(
+      [](void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }, nullptr, kPageW, kPageH);
+  lay->cr = cairo_create(lay->surface);
+  auto& units = lay->units;
+  for (const auto& b : blocks_) b->units(lay->cr, units);
 
-  // Which units start each page (a heading or table header is not left alone at the
-  // bottom of a page).
-  auto& pageStarts = layout->pageStarts;
-  pageStarts.push_back(0);
+  // Paginate: which units start each page (a heading or table header is not left alone
+  // at the bottom of a page).
+  auto& pageStarts = lay->pageStarts;
   double y = kMargin;
   for (std::size_t i = 0; i < units.size(); ++i) {
     double need = units[i]->height;
@@ -280,23 +261,22 @@ int PdfDocument::paginate() {
     }
     y += units[i]->height;
   }
-  layout_ = std::move(layout);
-  return static_cast<int>(pageStarts.size());
+  layout_ = std::move(lay);
+  return static_cast<int>(layout_->pageStarts.size());
 }
 
 void PdfDocument::drawPage(cairo_t* cr, int page, double width, double height) {
   const int pages = paginate();
   if (page < 1 || page > pages) throw std::out_of_range("no page " + std::to_string(page) + " in the document");
+  const int p = page - 1;
   const auto& units = layout_->units;
   const auto& pageStarts = layout_->pageStarts;
-  const std::size_t p = static_cast<std::size_t>(page - 1);
-  const std::size_t from = pageStarts[p];
-  const std::size_t to = page < pages ? pageStarts[p + 1] : units.size();
-
+  const std::size_t from = pageStarts[static_cast<std::size_t>(p)];
+  const std::size_t to = p + 1 < pages ? pageStarts[static_cast<std::size_t>(p) + 1] : units.size();
+  double top = kMargin;
   cairo_save(cr);
   const double scale = std::min(width / kPageW, height / kPageH);
   cairo_scale(cr, scale, scale);
-  double top = kMargin;
   cairo_set_source_rgb(cr, 0, 0, 0);
   if (p > 0 && from < units.size() && units[from]->header && units[from]->header != units[from - 1].get()) {
     units[from]->header->draw(cr, top);
@@ -308,7 +288,7 @@ void PdfDocument::drawPage(cairo_t* cr, int page, double width, double height) {
   }
   cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
   drawText(cr, footer_, kSmall, kMargin, kPageH - kMargin, kBodyW * 0.7);
-  drawText(cr, pageLabel_(page, pages), kSmall, kMargin, kPageH - kMargin, kBodyW, true);
+  drawText(cr, pageLabel_(p + 1, pages), kSmall, kMargin, kPageH - kMargin, kBodyW, true);
   cairo_restore(cr);
 }
 
@@ -322,8 +302,8 @@ int PdfDocument::save(const std::string& path) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title_.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "subdesk");
   cairo_t* cr = cairo_create(surface);
-  for (int p = 1; p <= pages; ++p) {
-    drawPage(cr, p, kPageW, kPageH);
+  for (int p = 0; p < pages; ++p) {
+    drawPage(cr, p + 1, kPageW, kPageH);
     cairo_show_page(cr);
   }
   cairo_destroy(cr);

@@ -61,23 +61,27 @@ class PdfDocument {
   // number of pages.
   int paginate();
   // Draws page `page` (1-based, after paginate()) into `cr`, scaled to fit an area of
-  // width x height in cr's current units with its top-left corner at the origin. Does not
-  // end the page (no cairo_show_page). Throws std::out_of_range for a page that is not there.
+  // width x height in cr's current units with its top-left corner at the origin: the very
+  // drawing save() writes, so a printout (the desk's wx print framework hands out a cairo
+  // context per page) never differs from the PDF. Does not end the page. Throws
+  // std::out_of_range for a page that is not there.
   void drawPage(cairo_t* cr, int page, double width, double height);
   // The A4 page in points (1/72 inch).
-  static double pageWidthPt();
-  static double pageHeightPt();
+  static constexpr double kPageWidthPt = 210 * 72.0 / 25.4;
+  static constexpr double kPageHeightPt = 297 * 72.0 / 25.4;
+  static double pageWidthPt() { return kPageWidthPt; }
+  static double pageHeightPt() { return kPageHeightPt; }
 
-  struct Block;   // one piece of content (defined in the .cpp)
-  struct Layout;  // the laid-out pages (defined in the .cpp)
+  struct Block;  // one piece of content (defined in the .cpp)
+  struct Layout;
 
  private:
-  void add(std::unique_ptr<Block> block);
-  std::unique_ptr<Layout> layout_;
+  void changed();
   std::string title_;
   std::string footer_;
   std::function<std::string(int, int)> pageLabel_;
   std::vector<std::unique_ptr<Block>> blocks_;
+  std::unique_ptr<Layout> layout_;
 };
 
 }  // namespace subdesk::reports

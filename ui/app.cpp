@@ -88,6 +88,8 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
                        wxCMD_LINE_VAL_STRING);
   parser.AddLongOption("db", _("libpq connection string to use instead of the profiles"),
                        wxCMD_LINE_VAL_STRING);
+  parser.AddLongOption("replica", _("libpq connection string of the read replica of --db"),
+                       wxCMD_LINE_VAL_STRING);
   parser.AddLongOption("login", _("login name to fill in"), wxCMD_LINE_VAL_STRING);
   parser.AddLongOption("caller", _("phone number of the incoming call"),
                        wxCMD_LINE_VAL_STRING);
@@ -106,6 +108,7 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
   };
   take("profile", options_.profile);
   take("db", options_.conninfo);
+  take("replica", options_.replica);
   take("login", options_.login);
   take("caller", options_.caller);
   for (std::size_t i = 0; i < parser.GetParamCount(); ++i) {
@@ -157,7 +160,8 @@ bool App::signIn(const wxString& login) {
   if (dialog.ShowModal() != wxID_OK) return false;
   auto result = dialog.takeResult();
   auto* frame = new MainFrame(
-      {std::move(result.pool), dialog.login(), dialog.serverLabel(), dialog.serverConninfo()});
+      {std::move(result.pool), dialog.login(), dialog.serverLabel(), dialog.serverConninfo(),
+       std::move(result.readerPool)});
   SetTopWindow(frame);
   frame->Show();
   frame_ = frame;

@@ -5,6 +5,7 @@
 #include "async.h"
 #include "core/services/subscriber_card.h"
 #include "expenses_tab.h"
+#include "history_tab.h"
 #include "gui_probe.h"
 #include "messages_tab.h"
 #include "translate.h"
@@ -29,6 +30,8 @@ wxString CardPage::tabTitle(Tab tab) {
       return _("Timeline");
     case Tab::Messages:
       return _("Messages");
+    case Tab::History:
+      return _("History");
   }
   return {};
 }
@@ -64,6 +67,7 @@ CardPage::CardPage(wxWindow* parent, CardContext context, services::CardKey key)
   // is not one of its pages upsets GTK when it is destroyed).
   add(Tab::Timeline, timeline_ = new TimelineTab(tabs_, context_));
   add(Tab::Messages, new MessagesTab(tabs_, context_));
+  add(Tab::History, new HistoryTab(tabs_, context_));
   tabs_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
     if (e.GetSelection() >= 0) guiProbe("card-tab", tabs_->GetPageText(static_cast<size_t>(e.GetSelection())));
     e.Skip();

@@ -17,14 +17,17 @@ namespace subdesk::ui {
 
 class CardPage : public wxPanel {
  public:
-  // The tabs, in order; Alt+1 ... Alt+7 (the Card menu) choose them.
-  enum class Tab { Overview, Balance, Package, Expenses, Profile, HomeInternet, Timeline, Messages };
-  static constexpr int kTabCount = 8;
+  // The tabs, in order; Alt+1 ... Alt+9 (the Subscriber menu) choose them.
+  enum class Tab { Overview, Balance, Package, Expenses, Profile, HomeInternet, Timeline, Messages, History };
+  static constexpr int kTabCount = 9;
   static wxString tabTitle(Tab tab);
 
   CardPage(wxWindow* parent, CardContext context, services::CardKey key);
 
   const services::CardKey& key() const { return key_; }
+  // The loaded snapshot, or nullptr while loading.
+  const services::CardData* data() const { return hasData_ ? &data_ : nullptr; }
+  const CardContext& context() const { return context_; }
   // The caption of the card's page: the name, or the number while loading.
   wxString caption() const;
   void refresh();

@@ -23,6 +23,7 @@ namespace subdesk::ui {
 struct CardContext {
   std::shared_ptr<db::SessionPool> pool;
   std::function<security::Permissions()> permissions;  // as known now
+  std::shared_ptr<db::SessionPool> readerPool;         // heavy reads: history, bills (may be pool)
 };
 
 class CardTab : public wxPanel {

@@ -2,6 +2,7 @@
 
 #include "async.h"
 #include "card_operations_menu.h"
+#include "bill_ready_dialog.h"
 #include "core/domain/msisdn.h"
 #include "core/services/interactions.h"
 #include "core/services/subscriber_lookup.h"
@@ -16,11 +17,13 @@ constexpr int kFindAgainId = kFindId + 1;
 constexpr int kRefreshId = kFindId + 2;
 constexpr int kCloseCardId = kFindId + 3;
 constexpr int kFirstTabId = kFindId + 10;  // + CardPage::Tab
+constexpr int kDetailedBillId = kFindId + 30;
 }  // namespace
 
 DeskBook::DeskBook(wxFrame* frame, std::shared_ptr<db::SessionPool> pool,
-                   std::function<security::Permissions()> permissions)
-    : wxNotebook(frame, wxID_ANY), frame_(frame), pool_(std::move(pool)), permissions_(std::move(permissions)) {
+                   std::function<security::Permissions()> permissions, std::shared_ptr<db::SessionPool> readerPool)
+    : wxNotebook(frame, wxID_ANY), frame_(frame), pool_(std::move(pool)), readerPool_(std::move(readerPool)),
+      permissions_(std::move(permissions)) {
   search_ = new SearchPanel(this, pool_, [this](const services::SubscriberHit& hit) {
     openCard({hit.customerId, hit.accountId, hit.lineId});
   });
@@ -42,6 +45,13 @@ wxMenu* DeskBook::createMenu() {
   menu->Append(kRefreshId, _("&Refresh the card\tF5"));
   menu->Append(kCloseCardId, _("&Close the card\tCtrl+W"));
   appendCardOperations(menu, frame_, [this] { return currentCard(); }, permissions_);
+  menu->AppendSeparator();
+  menu->Append(kDetailedBillId, _("Detailed &bill…\tCtrl+B"));
+  frame_->Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    if (auto* card = currentCard(); card && card->data()) requestDetailedBill(frame_, card->context(), *card->data());
+  }, kDetailedBillId);
+  frame_->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(currentCard() && currentCard()->data()); },
+               kDetailedBillId);
 
   frame_->Bind(wxEVT_MENU, [this](wxCommandEvent&) { focusSearch(); }, kFindId);
   frame_->Bind(wxEVT_MENU, [this](wxCommandEvent&) { focusSearch(); }, kFindAgainId);
@@ -102,7 +112,7 @@ void DeskBook::openCard(const services::CardKey& key) {
       return;
     }
   }
-  auto* card = new CardPage(this, {pool_, permissions_}, key);
+  auto* card = new CardPage(this, {pool_, permissions_, readerPool_}, key);
   AddPage(card, _("Loading…"), true);
   card->focusTabs();
 }

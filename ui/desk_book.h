@@ -22,7 +22,7 @@ class SearchPanel;
 class DeskBook : public wxNotebook {
  public:
   DeskBook(wxFrame* frame, std::shared_ptr<db::SessionPool> pool,
-           std::function<security::Permissions()> permissions);
+           std::function<security::Permissions()> permissions, std::shared_ptr<db::SessionPool> readerPool);
 
   // The Subscriber menu, for the frame's menu bar; its handlers are bound to the frame.
   wxMenu* createMenu();
@@ -40,6 +40,7 @@ class DeskBook : public wxNotebook {
 
   wxFrame* frame_;
   std::shared_ptr<db::SessionPool> pool_;
+  std::shared_ptr<db::SessionPool> readerPool_;
   std::function<security::Permissions()> permissions_;
   SearchPanel* search_;
 };

@@ -36,14 +36,14 @@ LoginDialog::~LoginDialog() = default;
 void LoginDialog::buildServers(const config::Settings& settings, const LaunchOptions& options) {
   if (!options.conninfo.empty()) {
     // TRANSLATORS: the server given with --db on the command line, instead of a profile.
-    servers_.push_back({"", _("command line (--db)"), options.conninfo});
+    servers_.push_back({"", _("command line (--db)"), options.conninfo, options.replica});
     return;
   }
   for (const auto& profile : settings.profiles()) {
     // TRANSLATORS: the server profile of the [server] section of subdesk.ini.
     wxString label = profile.name == "default" ? _("Default server")
                                                : wxString::FromUTF8(profile.name);
-    servers_.push_back({profile.name, label, profile.conninfo});
+    servers_.push_back({profile.name, label, profile.conninfo, profile.replica});
   }
 }
 
@@ -134,6 +134,7 @@ void LoginDialog::onAccept() {
 
   security::SignInRequest request;
   request.conninfo = servers_[static_cast<std::size_t>(choice)].conninfo;
+  request.replicaConninfo = servers_[static_cast<std::size_t>(choice)].replica;
   request.login = user;
   request.password = password_->GetValue().utf8_string();
   request.rememberedExpiry = settings_.loginExpiry(user);

@@ -39,6 +39,7 @@ class LoginDialog : public DeskDialog {
     std::string name;  // the profile's name in subdesk.ini
     wxString label;
     std::string conninfo;  // never holds the password typed here
+    std::string replica;   // optional read replica, likewise
   };
 
   void buildServers(const config::Settings& settings, const LaunchOptions& options);

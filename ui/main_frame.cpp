@@ -27,7 +27,9 @@ MainFrame::MainFrame(Connection connection)
   SetIcons(appIcons());
   staff_ = std::make_unique<SignedInStaff>(this, connection_.pool, connection_.login,
                                            [this] { updateStatus(); });
-  desk_ = new DeskBook(this, connection_.pool, [this] { return staff_->permissions(); });
+  if (!connection_.readerPool) connection_.readerPool = connection_.pool;
+  desk_ = new DeskBook(this, connection_.pool, [this] { return staff_->permissions(); }, connection_.readerPool);
+  staff_->setReaderPool(connection_.readerPool);  // reports read from the replica
   buildMenu();
   CreateStatusBar(2);
   const int widths[] = {-1, -1};
@@ -88,6 +90,7 @@ void MainFrame::updateStatus() {
 void MainFrame::closeSession() {
   idleTimer_.Stop();
   if (connection_.pool) connection_.pool->close();
+  if (connection_.readerPool) connection_.readerPool->close();
   updateStatus();
 }
 

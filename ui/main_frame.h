@@ -22,6 +22,7 @@ class MainFrame : public wxFrame {
     wxString login;
     wxString serverLabel;
     std::string serverConninfo;  // without credentials: for unlocking
+    std::shared_ptr<db::SessionPool> readerPool;  // reports, history, bills (may be pool)
   };
   explicit MainFrame(Connection connection);
   ~MainFrame() override;

@@ -5,6 +5,7 @@
 #include "async.h"
 #include "audit_window.h"
 #include "gui_probe.h"
+#include "report_export_window.h"
 #include "staff_admin_dialog.h"
 #include "translate.h"
 
@@ -12,6 +13,7 @@ namespace subdesk::ui {
 namespace {
 const int kStaffId = wxNewId();
 const int kAuditId = wxNewId();
+const int kReportsId = wxNewId();
 }  // namespace
 
 using security::Action;
@@ -28,6 +30,11 @@ wxMenu* SignedInStaff::createMenu() {
   menu_->Append(kAuditId, _("&Audit log…\tCtrl+Shift+L"));
   frame_->Bind(wxEVT_MENU, &SignedInStaff::onStaffAdministration, this, kStaffId);
   frame_->Bind(wxEVT_MENU, &SignedInStaff::onAuditLog, this, kAuditId);
+  menu_->Append(kReportsId, _("&Reports…\tCtrl+Shift+R"));
+  frame_->Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    if (!menu_->IsEnabled(kReportsId)) return;
+    ReportExportWindow(frame_, readerPool_ ? readerPool_ : pool_).ShowModal();
+  }, kReportsId);
   applyPermissions();
   return menu_;
 }
@@ -89,6 +96,7 @@ void SignedInStaff::applyPermissions() {
   gate(kStaffId, permissions_.may(Action::ManageStaff) || permissions_.may(Action::UnlockStaff),
        Action::ManageStaff);
   gate(kAuditId, permissions_.may(Action::ReadAudit), Action::ReadAudit);
+  gate(kReportsId, permissions_.may(Action::ExportReports), Action::ExportReports);
   guiProbe("menu", wxString::Format("staff=%s audit=%s", menu_->IsEnabled(kStaffId) ? "on" : "off",
                                     menu_->IsEnabled(kAuditId) ? "on" : "off"));
 }

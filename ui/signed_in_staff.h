@@ -33,6 +33,8 @@ class SignedInStaff {
   // "Name · Role · Office (CODE)" once known; until then "Signed in as LOGIN".
   wxString statusText() const;
   const security::Permissions& permissions() const { return permissions_; }
+  // Where reports read from: the read replica's sessions, or the primary's.
+  void setReaderPool(std::shared_ptr<db::SessionPool> pool) { readerPool_ = std::move(pool); }
 
  private:
   void applyPermissions();
@@ -42,6 +44,7 @@ class SignedInStaff {
 
   wxFrame* frame_;
   std::shared_ptr<db::SessionPool> pool_;
+  std::shared_ptr<db::SessionPool> readerPool_;
   wxString login_;
   std::function<void()> onChanged_;
   std::optional<services::StaffMember> me_;

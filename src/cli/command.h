@@ -18,6 +18,8 @@ struct Context {
   std::ostream& out;
   std::ostream& err;
   std::function<std::unique_ptr<soci::session>()> connect;  // --db, $SUBDESK_DB, ini, libpq env
+  // Heavy reads (reports, bills): --replica, $SUBDESK_REPLICA, the profile's replica, else connect().
+  std::function<std::unique_ptr<soci::session>()> connectReader;
   std::vector<std::string> args;  // positional arguments after the command name
 };
 

@@ -48,7 +48,7 @@ class CliApplication : public Poco::Util::Application {
     std::vector<std::string> words;
     for (int i = 1; i < argc; ++i) {
       const std::string arg = argv[i];
-      if (arg == "--db" || arg == "-d" || arg == "--profile") {
+      if (arg == "--db" || arg == "-d" || arg == "--profile" || arg == "--replica") {
         ++i;  // its value
       } else if (arg.empty() || arg[0] != '-') {
         words.push_back(arg);
@@ -80,6 +80,11 @@ class CliApplication : public Poco::Util::Application {
                                                        "environment)"))
                           .argument("CONNINFO")
                           .binding("global.db"));
+    options.addOption(Poco::Util::Option("replica", "", tr("libpq connection string of a read replica for "
+                                                           "reports and bills (default: $SUBDESK_REPLICA, then "
+                                                           "the profile's replica, then the main server)"))
+                          .argument("CONNINFO")
+                          .binding("global.replica"));
     options.addOption(Poco::Util::Option("profile", "", tr("server profile of subdesk.ini"))
                           .argument("NAME")
                           .binding("global.profile"));
@@ -109,7 +114,7 @@ class CliApplication : public Poco::Util::Application {
       printHelp();
       return command_ || helpRequested_ ? EXIT_OK : EXIT_USAGE;
     }
-    Context ctx{config(), std::cout, std::cerr, [this] { return connect(); },
+    Context ctx{config(), std::cout, std::cerr, [this] { return connect(); }, [this] { return connectReader(); },
                 std::vector<std::string>(args.begin() + static_cast<long>(split(command_->name()).size()),
                                          args.end())};
     try {
@@ -147,6 +152,18 @@ class CliApplication : public Poco::Util::Application {
     return db::connect(conninfo);
   }
 
+  // The read replica when one is named, else the main server.
+  std::unique_ptr<soci::session> connectReader() {
+    std::string conninfo = config().getString("global.replica", "");
+    if (conninfo.empty()) {
+      if (const char* env = std::getenv("SUBDESK_REPLICA")) conninfo = env;
+    }
+    if (conninfo.empty() && config().getString("global.db", "").empty() && !std::getenv("SUBDESK_DB")) {
+      auto settings = config::Settings::load();
+      if (auto p = settings.profile(config().getString("global.profile", "default"))) conninfo = p->replica;
+    }
+    return conninfo.empty() ? connect() : db::connect(conninfo);
+  }
   void printHelp() {
     Poco::Util::HelpFormatter help(options());
     help.setUnixStyle(true);

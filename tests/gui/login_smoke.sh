@@ -31,7 +31,9 @@ done
 export GDK_BACKEND=x11 NO_AT_BRIDGE=1
 work=$(mktemp -d)
 # The person's own subdesk.ini must not steer the test.
-export SUBDESK_CONFIG="$work/subdesk.ini"
+# Its own runtime folder: a desk another test (or worktree) left running on the default
+# screen-pop socket would take the launch over, and this one would exit at once.
+export SUBDESK_CONFIG="$work/subdesk.ini" XDG_RUNTIME_DIR="$work"
 log="$work/subdesk.log"
 pid=
 cleanup() {

@@ -18,7 +18,7 @@ struct Row {
   bool agent, sales, supervisor, admin;
 };
 // clang-format off
-constexpr std::array<Row, 12> kTable{{
+constexpr std::array<Row, 13> kTable{{
 // action                    name                 agent  sales  super  admin
 {Action::FindSubscribers,  "find subscribers",   true,  true,  true,  false},
 {Action::AdjustBalance,    "adjust balance",     true,  true,  true,  false},
@@ -26,6 +26,7 @@ constexpr std::array<Row, 12> kTable{{
 {Action::VerifyByDocument, "verify by document", false, true,  true,  false},
 {Action::RestoreSim,       "restore SIM",        false, true,  true,  false},
 {Action::ExportReports,    "export reports",     false, false, true,  false},
+{Action::WaiveDetailFee,   "waive detail fee",   false, false, true,  false},
 {Action::ReadAudit,        "read audit log",     false, false, true,  true},
 {Action::ManageStaff,      "manage staff",       false, false, false, true},
 {Action::UnlockStaff,      "unlock staff",       false, false, true,  true},

@@ -25,6 +25,7 @@ bool allowed(StaffGroup g, Action a) {
     case Action::RestoreSim:
       return office;
     case Action::ExportReports:
+    case Action::WaiveDetailFee:
       return g == StaffGroup::Supervisor;
     case Action::ReadAudit:
       return g == StaffGroup::Supervisor || g == StaffGroup::Admin;
@@ -56,6 +57,8 @@ std::string reason(Action a) {
       return tr("Only office sales staff and supervisors hand out SIM cards.");
     case Action::ExportReports:
       return tr("Only supervisors export reports.");
+    case Action::WaiveDetailFee:
+      return tr("Only supervisors waive the fee of a detailed bill.");
     case Action::ReadAudit:
       return tr("Only supervisors and administrators read the audit log.");
     case Action::ManageStaff:

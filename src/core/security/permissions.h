@@ -16,6 +16,7 @@ enum class Action {
   RestoreSim,        // take a SIM from the own office's stock
   AdjustBalance,     // manual balance adjustment (limited per role by the database)
   ExportReports,     // reports and exports
+  WaiveDetailFee,    // waive the fee of a detailed bill (with a reason, audited)
   ReadAudit,         // the audit window
   ManageStaff,       // add staff, lock, set passwords, move between offices
   UnlockStaff,       // unlock a locked login

@@ -67,6 +67,17 @@ SignInResult signIn(SignInRequest request) {
     }
     throw;
   }
+  result.readerPool = result.pool;
+  if (!request.replicaConninfo.empty()) {
+    std::string replica = conninfoWithCredentials(request.replicaConninfo, request.login, request.password);
+    SecretWiper replicaWiper(replica);
+    try {
+      result.readerPool = std::make_shared<db::SessionPool>(replica, 2);
+    } catch (const std::exception& e) {
+      // Heavy reads then go to the primary: slower for everyone, but nothing stops.
+      result.replicaProblem = describeError(e);
+    }
+  }
   auto sql = result.pool->lease();
   result.validUntil = loginValidUntil(*sql);
   return result;

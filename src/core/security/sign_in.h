@@ -20,6 +20,10 @@ namespace subdesk::security {
 
 struct SignInResult {
   std::shared_ptr<db::SessionPool> pool;
+  // Sessions on the read replica for reports, call history and bills, when the profile
+  // names one; otherwise (or when the replica refused) the primary pool itself.
+  std::shared_ptr<db::SessionPool> readerPool;
+  std::string replicaProblem;  // why the replica is not used, for the status bar; "" if fine
   std::optional<std::string> validUntil;  // ISO date (Europe/Kyiv) the login expires; none: never
 };
 
@@ -28,6 +32,7 @@ struct SignInRequest {
   std::string login;
   std::string password;
   std::size_t poolSize = 3;
+  std::string replicaConninfo;  // optional: the profile's read replica, without credentials
   // The expiry remembered from the last sign-in on this computer (Settings::loginExpiry).
   std::optional<std::string> rememberedExpiry;
   std::string today;  // ISO date, for the comparison (injected so tests control it)

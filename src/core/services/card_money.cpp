@@ -111,8 +111,8 @@ PackageTab SubscriberCard::package(const CardKey& key) {
                   "AND c.direction = 'out'), 0) AS bigint), "
                   "count(*) FILTER (WHERE c.kind = 'sms' AND c.direction = 'out'), "
                   "CAST(coalesce(sum((c.volume_kb + 1023) / 1024) FILTER (WHERE c.kind = 'data'), 0) AS bigint) "
-                  "FROM cdr c WHERE c.line_id = :l AND NOT c.roaming AND c.started_at >= ") +
-          kMonthStart + " AND " + kNotEmergency,
+                  "FROM cdr_visible c WHERE c.line_id = :l AND NOT c.roaming AND c.started_at >= ") +
+          kMonthStart,
       [&](const soci::row& r) {
         p.minutes.used = i64(r, 0);
         p.sms.used = i64(r, 1);
@@ -142,10 +142,9 @@ std::vector<MonthExpenses> SubscriberCard::expenses(const CardKey& key, int mont
   eachRow(
       sql_,
       std::string("SELECT to_char(c.started_at AT TIME ZONE 'Europe/Kyiv', 'YYYY-MM'), c.kind, "
-                  "CAST(sum(c.charge) AS bigint) FROM cdr c "
+                  "CAST(sum(c.charge) AS bigint) FROM cdr_visible c "
                   "WHERE c.line_id IN (SELECT id FROM line WHERE account_id = :a) "
-                  "AND c.started_at >= CAST(:f AS date) AT TIME ZONE 'Europe/Kyiv' AND ") +
-          kNotEmergency + " GROUP BY 1, 2",
+                  "AND c.started_at >= CAST(:f AS date) AT TIME ZONE 'Europe/Kyiv' GROUP BY 1, 2"),
       [&](const soci::row& r) {
         auto it = byMonth.find(str(r, 0));
         if (it == byMonth.end()) return;
@@ -196,11 +195,10 @@ std::vector<ExpenseEntry> SubscriberCard::expenseEntries(std::int64_t accountId,
   eachRow(
       sql_,
       std::string("SELECT kyiv_iso(c.started_at), c.kind, c.direction, c.other_number, c.duration_s, c.volume_kb, "
-                  "c.charge, CAST(c.roaming AS int), l.msisdn FROM cdr c JOIN line l ON l.id = c.line_id "
+                  "c.charge, CAST(c.roaming AS int), l.msisdn FROM cdr_visible c JOIN line l ON l.id = c.line_id "
                   "WHERE l.account_id = :a AND c.kind = :k AND c.charge > 0 "
                   "AND c.started_at >= CAST(:f AS date) AT TIME ZONE 'Europe/Kyiv' "
-                  "AND c.started_at < CAST(:t AS date) AT TIME ZONE 'Europe/Kyiv' AND ") +
-          kNotEmergency + " ORDER BY c.started_at, c.id",
+                  "AND c.started_at < CAST(:t AS date) AT TIME ZONE 'Europe/Kyiv' ORDER BY c.started_at, c.id"),
       [&](const soci::row& r) {
         ExpenseEntry e;
         e.at = str(r, 0);

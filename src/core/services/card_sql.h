@@ -12,9 +12,8 @@ namespace subdesk::services::card_sql {
 inline constexpr const char* kToday = "CAST(now() AT TIME ZONE 'Europe/Kyiv' AS date)";
 inline constexpr const char* kMonthStart =
     "(date_trunc('month', now() AT TIME ZONE 'Europe/Kyiv') AT TIME ZONE 'Europe/Kyiv')";
-// Calls to emergency short numbers never appear in anything the card shows.
-inline constexpr const char* kNotEmergency =
-    "(c.other_number IS NULL OR c.other_number NOT IN ('101', '102', '103', '104', '112'))";
+// Call records are read from the view cdr_visible (migration 0028), which leaves out calls
+// to emergency short numbers; staff have no SELECT on cdr itself.
 
 inline std::int64_t i64(const soci::row& r, std::size_t i) {
   if (r.get_indicator(i) == soci::i_null) return 0;

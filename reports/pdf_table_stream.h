@@ -1,0 +1,53 @@
+#pragma once
+// The streaming mode of subdesk's PDF rendering, for reports too long to hold: a heading,
+// then table rows drawn as they arrive, each page closed as soon as it is full (its header
+// repeated atop the next). Memory stays flat; the price is the footer: "page X", since the
+// number of pages is not known until the end (PdfDocument, which holds its content, says
+// "page X of Y"). Same A4 geometry, fonts and table look as PdfDocument (pdf_text.h).
+//
+//   PdfTableStream pdf("/tmp/r.pdf", "Payments", columns, [](int p) { return "Page " + ...; });
+//   pdf.heading("Payments by method", "1–30 November 2026");
+//   for (...) pdf.row(cells);
+//   pdf.finish();
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "reports/pdf_document.h"
+
+typedef struct _cairo_surface cairo_surface_t;
+
+namespace subdesk::reports {
+
+class PdfTableStream {
+ public:
+  PdfTableStream(const std::string& path, const std::string& title, std::vector<PdfColumn> columns,
+                 std::function<std::string(int page)> pageLabel);
+  ~PdfTableStream();  // finishes the file if finish() was not called; never throws
+  PdfTableStream(const PdfTableStream&) = delete;
+  PdfTableStream& operator=(const PdfTableStream&) = delete;
+
+  // Before the first row: a heading and a line under it (e.g. the period).
+  void heading(const std::string& title, const std::string& subtitle);
+  void row(const std::vector<std::string>& cells, bool bold = false);
+  // Closes the last page and writes the file; returns the number of pages.
+  int finish();
+
+ private:
+  void startPage();
+  void endPage();
+  void drawHeader();
+  double rowHeight(const std::vector<std::string>& cells, bool bold);
+
+  cairo_surface_t* surface_ = nullptr;
+  cairo_t* cr_ = nullptr;
+  std::string title_;
+  std::vector<PdfColumn> columns_;
+  std::function<std::string(int)> pageLabel_;
+  std::string path_;
+  double y_ = 0;
+  int page_ = 0;
+  bool pageOpen_ = false;
+};
+
+}  // namespace subdesk::reports

@@ -1,0 +1,166 @@
+#!/bin/bash
+# GUI test of the detailed bill (issue 8), as a supervisor: open a card by number, the
+# History tab lists records (and the opening is audited), Ctrl+B shows the fee before
+# confirming, confirming charges it through the ledger, and the bill is saved as a PDF
+# through the file dialog; the PDF is read back (pdftotext, pdftoppm). Then the reports
+# window exports a CSV. Screenshots of each step land in SCREENSHOT_DIR.
+#
+#   detailed_bill.sh SUBDESK SUBDESK_CLI SCREENSHOT_DIR
+set -u
+[ $# -eq 3 ] || { echo "usage: $0 SUBDESK SUBDESK_CLI SCREENSHOT_DIR" >&2; exit 2; }
+subdesk=$1 cli=$2 shots=$3
+[ -n "${SUBDESK_TEST_PG:-}" ] || { echo "SKIP: SUBDESK_TEST_PG not set"; exit 77; }
+[ -n "${DISPLAY:-}" ] || { echo "SKIP: no DISPLAY"; exit 77; }
+for tool in xdotool import psql pdftotext pdftoppm; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 77; }
+done
+
+export GDK_BACKEND=x11 NO_AT_BRIDGE=1 SUBDESK_GUI_TEST=1 SUBDESK_INSTANCE=billtest$$
+work=$(mktemp -d)
+chmod 755 "$work"
+export SUBDESK_CONFIG="$work/subdesk.ini" XDG_RUNTIME_DIR="$work" HOME="$work"
+db=gui_bill_$$
+login=gui_super_$$
+password='Gui-password-42'
+out="$work/desk.out"
+pid=
+psql_super() { psql "$SUBDESK_TEST_PG dbname=$1" -v ON_ERROR_STOP=1 -qtA -c "$2"; }
+cleanup() {
+  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+  psql_super postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
+  psql_super postgres "DROP ROLE IF EXISTS $login" >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() {
+  echo "FAIL: $*" >&2
+  echo "--- output of subdesk ---" >&2
+  cat "$out" >&2
+  import -window root "$shots/detailed_bill_failure.png" 2>/dev/null
+  exit 1
+}
+mkdir -p "$shots"
+
+psql_super postgres "CREATE DATABASE $db TEMPLATE subdesk_template_demo" || exit 1
+office=$(psql_super "$db" "SELECT code FROM office ORDER BY id LIMIT 1")
+echo "$password" | "$cli" --db "$SUBDESK_TEST_PG dbname=$db" staff add "$login" \
+  --name "Марія Керівна" --group supervisor --office "$office" >/dev/null || exit 1
+read -r msisdn account name < <(psql_super "$db" "
+  SELECT l.msisdn, a.id, c.last_name || ' ' || c.first_name || coalesce(' ' || c.patronymic, '')
+  FROM line l JOIN account a ON a.id = l.account_id JOIN customer c ON c.id = a.customer_id
+  WHERE l.status = 'active' AND a.selfcare_registered_on IS NULL
+    AND NOT EXISTS (SELECT 1 FROM account h WHERE h.customer_id = c.id AND h.kind = 'home')
+    AND (SELECT count(*) FROM line l2 JOIN account a2 ON a2.id = l2.account_id
+         WHERE a2.customer_id = c.id AND l2.status <> 'closed') = 1
+    AND EXISTS (SELECT 1 FROM cdr WHERE line_id = l.id AND started_at >= date_trunc('month', now()))
+  ORDER BY l.id LIMIT 1" | tr '|' ' ')
+[ -n "$msisdn" ] || fail "no suitable demo subscriber"
+digits=${msisdn#+380}
+national="0${digits:0:2} ${digits:2:3} ${digits:5:2} ${digits:7:2}"
+echo "subscriber: $name, $msisdn (account id $account)"
+balance_before=$(psql_super "$db" "SELECT balance FROM account WHERE id = $account")
+
+conninfo="host=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*host=\([^ ]*\).*/\1/p') port=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*port=\([^ ]*\).*/\1/p') dbname=$db"
+
+wait_for() {
+  local limit=$(( $1 * 10 )) n=0
+  shift
+  until "$@"; do
+    kill -0 "$pid" 2>/dev/null || fail "subdesk ended early"
+    [ $n -ge $limit ] && return 1
+    sleep 0.1; n=$((n + 1))
+  done
+}
+window_titled() {
+  local w
+  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
+    [ "$(xdotool getwindowname "$w" 2>/dev/null)" = "$1" ] && { found=$w; return 0; }
+  done
+  return 1
+}
+said() { grep -qF -- "$1" "$out"; }
+focus() { xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"; sleep 0.3; }
+# Types a file name into the GTK file chooser that has the focus and confirms it.
+save_as() {
+  sleep 0.8
+  xdotool key ctrl+a; xdotool type --delay 10 "$1"; sleep 0.3; xdotool key Return
+}
+
+"$subdesk" --lang en --db "$conninfo" --login "$login" >"$out" 2>&1 &
+pid=$!
+wait_for 20 window_titled "Sign in — subdesk" || fail "no login window"
+focus "$found"
+xdotool type --delay 20 "$password"; xdotool key Return
+wait_for 20 window_titled "subdesk — $login" || fail "the main window did not open"
+main=$found
+focus "$main"
+xdotool type --delay 20 "$national"; xdotool key Return
+wait_for 15 said "card: $name $msisdn" || fail "the card did not open"
+
+# 1. History (Alt+9): records listed, the opening audited.
+wait_for 10 said "menu: staff=on audit=on" || true
+xdotool key alt+9
+wait_for 15 said "history: " || fail "the History tab listed nothing"
+sleep 0.5
+import -window root "$shots/bill_history_tab.png"
+audited=$(psql_super "$db" "SELECT count(*) FROM audit_log WHERE action = 'call_history' AND who = '$login'")
+[ "$audited" -ge 1 ] || fail "opening the history was not audited"
+echo "ok: History tab: $(grep -F 'history: ' "$out" | tail -1), audited"
+
+# 2. Ctrl+B: the fee is shown before confirming (5.31: the first request this month).
+focus "$main"
+xdotool key ctrl+b
+wait_for 15 said "bill-fee: " || fail "the fee was not shown"
+fee=$(grep -F 'bill-fee: ' "$out" | tail -1 | sed 's/bill-fee: //')
+[ "$fee" = "UAH 5.31" ] || fail "expected the fee UAH 5.31, the dialog showed '$fee'"
+wait_for 5 window_titled "Detailed bill" || fail "no Detailed bill window"
+sleep 0.5
+import -window root "$shots/bill_fee_shown.png"
+focus "$found"
+xdotool key Return
+wait_for 20 said "bill-ready: " || fail "the bill was not made"
+echo "ok: fee $fee shown and confirmed; $(grep -F 'bill-ready: ' "$out" | tail -1)"
+charged=$(psql_super "$db" "SELECT -amount FROM ledger WHERE account_id = $account AND kind = 'detail_fee'")
+[ "$charged" = 531 ] || fail "expected a detail_fee ledger row of 531 kopecks, found '$charged'"
+balance_after=$(psql_super "$db" "SELECT balance FROM account WHERE id = $account")
+[ $((balance_before - balance_after)) -eq 531 ] || fail "the balance moved by $((balance_before - balance_after))"
+sleep 0.5
+import -window root "$shots/bill_ready.png"
+
+# 3. Save as PDF (the focused button), through the file dialog.
+pdf="$work/bill-test.pdf"
+wait_for 5 window_titled "Detailed bill" || fail "no bill window"
+focus "$found"
+xdotool key Return
+save_as "$pdf"
+wait_for 15 said "bill-saved: $pdf" || fail "the bill was not saved as $pdf"
+text=$(pdftotext -layout "$pdf" -)
+echo "$text" | grep -qF "$national" || fail "the PDF does not show $national"
+echo "$text" | grep -qF "Page 1 of" || echo "$text" | grep -qF "Сторінка 1 з" || fail "no page X of Y in the PDF"
+total=$(grep -F 'bill-ready: ' "$out" | tail -1 | sed 's/bill-ready: [0-9]* //')
+echo "$text" | grep -qF -- "$(echo "$total" | sed 's/UAH //')" || echo "note: total shown as '$total' in the desk"
+pdftoppm -png -r 60 -f 1 -l 1 "$pdf" "$shots/bill_page" || fail "pdftoppm could not render the bill"
+echo "ok: bill saved as PDF and read back"
+
+# 4. Close, then the reports window exports a CSV.
+focus "$found"
+xdotool key Escape
+sleep 0.5
+focus "$main"
+xdotool key ctrl+shift+r
+wait_for 10 window_titled "Reports" || fail "no Reports window"
+focus "$found"
+# The first report in the first format (XLSX), this month.
+xdotool key Tab
+sleep 0.3
+import -window root "$shots/reports_window.png"
+xdotool key Return
+save_as "$work/report.xlsx"
+wait_for 20 said "export: " || fail "the export did not finish"
+grep -F "export: " "$out" | tail -1 | grep -q "done" || fail "the export did not complete: $(grep -F 'export: ' "$out")"
+[ -s "$work/report.xlsx" ] || fail "no report file"
+import -window root "$shots/reports_done.png"
+echo "ok: $(grep -F 'export: ' "$out" | tail -1)"
+
+kill "$pid"; wait "$pid" 2>/dev/null; pid=
+echo "PASS: history, fee shown and charged, bill saved as PDF, report exported"
