@@ -6,7 +6,8 @@
 -- service changes, joining and leaving need no verified caller: agents and up.
 --
 -- Family profile: a group has one owner (a customer) and holds mobile and home-internet
--- accounts of one or more customers; an account is in at most one group. The rule for a
+-- accounts of one or more customers; an account is in at most one group, and the desk
+-- creates at most one group per owner. The rule for a
 -- verified caller (require_verified_interaction, SD001):
 --   create       the owner
 --   add          the owner, and for another customer's account that customer too (the
@@ -96,8 +97,6 @@ $$;
 
 -- Family profile -----------------------------------------------------------------------
 
-CREATE UNIQUE INDEX family_group_one_per_owner ON family_group (owner_customer_id);
-
 CREATE FUNCTION family_group_locked(group_id bigint) RETURNS family_group
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -122,6 +121,10 @@ BEGIN
     RAISE EXCEPTION 'a family group needs a name' USING ERRCODE = 'SD005';
   END IF;
   PERFORM refuse_card_number(family_create.name, 'the name');
+  -- One group per owner from the desk. (Not a unique index: home_contract_sign() of 0021
+  -- makes a group for a mobile line's customer when their account is in none.) The
+  -- owner's row is locked so that two desks cannot both create one.
+  PERFORM 1 FROM customer c WHERE c.id = family_create.owner_customer_id FOR UPDATE;
   IF EXISTS (SELECT 1 FROM family_group g WHERE g.owner_customer_id = family_create.owner_customer_id) THEN
     RAISE EXCEPTION 'the customer already owns a family group' USING ERRCODE = 'SD049';
   END IF;

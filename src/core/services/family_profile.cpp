@@ -26,13 +26,18 @@ void FamilyProfile::remove(std::int64_t groupId, std::int64_t accountId) {
 }
 
 std::optional<std::int64_t> FamilyProfile::groupOfCustomer(std::int64_t customerId) {
+  // Several groups may name the customer: the one holding their own accounts comes first,
+  // then one they own (an owner may have no account in it yet).
   const long long c = customerId;
   long long id = 0;
   soci::indicator ind = soci::i_null;
-  sql_ << "SELECT coalesce((SELECT id FROM family_group WHERE owner_customer_id = :c), "
-          "(SELECT min(family_group_id) FROM account WHERE customer_id = :c2))",
-      soci::use(c), soci::use(c), soci::into(id, ind);
-  if (ind == soci::i_null) return std::nullopt;
+  sql_ << "SELECT g.id FROM family_group g WHERE g.owner_customer_id = :c "
+          "OR g.id IN (SELECT a.family_group_id FROM account a WHERE a.customer_id = :c2) "
+          "ORDER BY EXISTS (SELECT 1 FROM account a WHERE a.family_group_id = g.id AND a.customer_id = :c3) "
+          "DESC, "
+          "g.owner_customer_id = :c4 DESC, g.id LIMIT 1",
+      soci::use(c), soci::use(c), soci::use(c), soci::use(c), soci::into(id, ind);
+  if (!sql_.got_data() || ind == soci::i_null) return std::nullopt;
   return id;
 }
 

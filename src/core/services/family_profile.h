@@ -45,7 +45,8 @@ class FamilyProfile {
   std::int64_t create(std::int64_t ownerCustomerId, const std::string& name);
   void add(std::int64_t groupId, std::int64_t accountId);
   void remove(std::int64_t groupId, std::int64_t accountId);
-  // The group the customer owns, else the group one of their accounts is in.
+  // The group one of the customer's accounts is in (preferring their own group), else a
+  // group they own.
   std::optional<std::int64_t> groupOfCustomer(std::int64_t customerId);
   // The group with its members' accounts, balances and open lines; throws UserError when
   // there is no such group.
