@@ -15,18 +15,18 @@
 
 namespace subdesk::services {
 
-struct FamilyLine {
+struct FamilyMemberLine {
   std::int64_t lineId = 0;
   std::string msisdn, status;  // E.164; active | blocked | suspended ...
 };
 
-struct FamilyMember {
+struct FamilyGroupMember {
   std::int64_t accountId = 0, customerId = 0;
   std::string accountNumber, kind, status;  // kind mobile | home; status active | suspended | closed
   std::string customerName;                 // "Коваленко Олена Петрівна"
   bool owner = false;                       // the account belongs to the group's owner
   std::int64_t balance = 0, bonusBalance = 0, disconnectThreshold = 0;  // kopecks
-  std::vector<FamilyLine> lines;                                        // open lines, by number
+  std::vector<FamilyMemberLine> lines;                                  // open lines, by number
 };
 
 struct FamilyGroup {
@@ -34,7 +34,7 @@ struct FamilyGroup {
   std::string name;
   std::int64_t ownerCustomerId = 0;
   std::string ownerName;
-  std::vector<FamilyMember> members;  // the owner's accounts first, then by customer and number
+  std::vector<FamilyGroupMember> members;  // the owner's accounts first, then by customer and number
 };
 
 class FamilyProfile {
