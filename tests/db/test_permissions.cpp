@@ -31,6 +31,10 @@ constexpr const char* NO_DOCUMENT = "SD024";  // SIM restore without an ID docum
 constexpr const char* CARD_NUMBER = "SD040";  // a full card number in a text
 constexpr const char* NO_SERVICE = "SD046";   // the service cannot be connected
 constexpr const char* NOT_POSSIBLE = "SD048";  // the tariff change is not possible
+constexpr const char* NO_PROMOTION = "SD047";  // the line cannot join the promotion
+constexpr const char* NO_FAMILY = "SD049";     // the family group cannot be changed
+constexpr const char* NOT_ENROLLED = "SD053";  // the line is not in the promotion
+constexpr const char* NO_ANSWER = "SD054";     // the ticket cannot be answered
 
 constexpr std::array<const char*, 4> kGroups{"agent", "sales", "supervisor", "admin"};
 
@@ -87,6 +91,35 @@ DECLARE i bigint := interaction_open('visit', NULL, 1);
 BEGIN
   IF NOT interaction_verify(i, 'document', 'кв 123456', 'passport') THEN RAISE 'not verified'; END IF;
   PERFORM sim_restore(1, '8938001000000000044', 'lost', (SELECT iccid FROM sim WHERE line_id = 1 AND status = 'active'));
+END $$)";
+constexpr const char* kFamilyCreate = R"(DO $$
+DECLARE i bigint := interaction_open('visit', NULL, 1);
+BEGIN
+  PERFORM interaction_verify(i, 'code_word', 'соняшник');
+  PERFORM family_create(1, 'Родина Коваленків');
+  PERFORM interaction_close(i, 'family group created');
+END $$)";
+constexpr const char* kFamilyAddRemove = R"(DO $$
+DECLARE i bigint := interaction_open('visit', NULL, 1);
+  g bigint := (SELECT id FROM family_group WHERE owner_customer_id = 1);
+BEGIN
+  PERFORM interaction_verify(i, 'code_word', 'соняшник');
+  PERFORM family_add(g, 2);
+  PERFORM family_remove(g, 2);
+  PERFORM interaction_close(i, 'home account added and removed');
+END $$)";
+constexpr const char* kTicketOpen = R"(DO $$
+DECLARE i bigint := interaction_open('call', '+380671234567', 1);
+BEGIN
+  PERFORM ticket_open(i, 'Швидкість', 'Увечері падає швидкість');
+  PERFORM interaction_close(i, 'complaint recorded');
+END $$)";
+constexpr const char* kTicketAnswer = R"(DO $$
+DECLARE i bigint := interaction_open('call', '+380671234567', 1);
+  t bigint := ticket_open(i, 'Рахунок', 'Поясніть плату');
+BEGIN
+  PERFORM ticket_answer(t, 'Це абонентська плата за травень');
+  PERFORM interaction_close(i, 'request answered');
 END $$)";
 
 struct Rule {
@@ -161,6 +194,20 @@ const std::vector<Rule> kRules = {
 {"connect an unknown service",                 "SELECT service_connect(1, 999)",                                               0,     NO_SERVICE, NO_SERVICE, NO_SERVICE, DENIED},
 {"edit the profile, nobody verified",          "SELECT customer_update_profile(1, (SELECT version FROM customer WHERE id = 1), "
                                                "'Коваленко', 'Олена', NULL, NULL, NULL, NULL, true, false)",                   0,     UNVERIFIED, UNVERIFIED, UNVERIFIED, DENIED},
+{"list the promotions a line may join",       "SELECT count(*) FROM promotion_offers(1)",                                     0,     "=1",       "=1",       "=1",       DENIED},
+{"join and leave a promotion",                 "DO $$ BEGIN PERFORM promotion_join(1, 1); PERFORM promotion_leave(1, 1); END $$", 2,  OK,         OK,         OK,         DENIED},
+{"join a promotion for another tariff",        "SELECT promotion_join(1, 2)",                                                  0,     NO_PROMOTION, NO_PROMOTION, NO_PROMOTION, DENIED},
+{"leave a promotion never joined",             "SELECT promotion_leave(1, 1)",                                                 0,     NOT_ENROLLED, NOT_ENROLLED, NOT_ENROLLED, DENIED},
+{"create a family group, nobody verified",     "SELECT family_create(1, 'Родина')",                                            0,     UNVERIFIED, UNVERIFIED, UNVERIFIED, DENIED},
+{"create a family group, owner verified",      kFamilyCreate,                                                                  4,     OK,         NO_FAMILY,  NO_FAMILY,  DENIED},
+{"add and remove a family account, verified",  kFamilyAddRemove,                                                               5,     OK,         OK,         OK,         DENIED},
+{"add a family account, nobody verified",      "SELECT family_add((SELECT id FROM family_group), 2)",                          0,     UNVERIFIED, UNVERIFIED, UNVERIFIED, DENIED},
+{"UPDATE account SET family_group_id (plain)", "UPDATE account SET family_group_id = NULL",                                    0,     DENIED,     DENIED,     DENIED,     DENIED},
+{"record a feedback ticket",                   kTicketOpen,                                                                    3,     OK,         OK,         OK,         DENIED},
+{"answer a ticket by e-mail",                  kTicketAnswer,                                                                  4,     OK,         OK,         OK,         DENIED},
+{"answer an answered ticket",                  "SELECT ticket_answer((SELECT min(id) FROM ticket WHERE status = 'answered'), 'again')", 0, NO_ANSWER, NO_ANSWER, NO_ANSWER, DENIED},
+{"INSERT INTO ticket (plain SQL)",             "INSERT INTO ticket(customer_id, subject, body) VALUES (1, 'x', 'y')",          0,     DENIED,     DENIED,     DENIED,     DENIED},
+{"INSERT INTO outbox (plain SQL e-mail)",      "INSERT INTO outbox(channel, recipient, body) VALUES ('email', 'a@b.cd', 'x')", 0,     DENIED,     DENIED,     DENIED,     DENIED},
 };
 // clang-format on
 
@@ -194,6 +241,8 @@ struct Desk {
         ('8938001000000000051', '255010000000005', '55555555', 'in_stock', 2, NULL),
         ('8938001000000000069', '255010000000006', '66666666', 'in_stock', 2, NULL);
       INSERT INTO interaction(id, staff_login, channel, customer_id) VALUES (1000, 'colleague', 'call', 1);
+      INSERT INTO promotion(id, code, name_uk, name_en, starts_on, tariff_ids) VALUES
+        (1, 'welcome', 'Вітаємо', 'Welcome', '2020-01-01', NULL), (2, 'other', 'Інший', 'Other', '2020-01-01', '{999}');
       SELECT setval('customer_id_seq', 100), setval('account_id_seq', 100), setval('line_id_seq', 100),
              setval('interaction_id_seq', 2000), setval('office_id_seq', 100), setval('tariff_plan_id_seq', 100);
     )");

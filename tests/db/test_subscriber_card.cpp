@@ -92,6 +92,11 @@ struct DemoDesk {
 BOOST_FIXTURE_TEST_SUITE(card, DemoDesk)
 
 BOOST_AUTO_TEST_CASE(an_agent_loads_the_full_card_with_the_database_figures) {
+  // An open ticket and an enrolment of the focus line, besides what the demo made.
+  *admin << "INSERT INTO ticket(customer_id, subject, body) VALUES (" + id(customer) + ", 'Швидкість', 'Падає')";
+  *admin << "INSERT INTO promotion(code, name_uk, name_en, starts_on) VALUES ('card_test', 'Тест', 'Test', '2020-01-01')";
+  *admin << "INSERT INTO promotion_enrollment(promotion_id, line_id) "
+            "SELECT id, " + id(line) + " FROM promotion WHERE code = 'card_test'";
   SubscriberCard card(as("agent"), subdesk::Language::En);
   const CardData c = card.load({0, 0, line});
   BOOST_TEST(c.key.customerId == customer);
@@ -111,6 +116,15 @@ BOOST_AUTO_TEST_CASE(an_agent_loads_the_full_card_with_the_database_figures) {
   BOOST_TEST(static_cast<long long>(c.overview.services.size()) ==
              number("SELECT count(*) FROM line_service WHERE line_id = 1 AND starts_on <= current_date "
                     "AND (ends_on IS NULL OR ends_on >= current_date)"));
+  BOOST_TEST(static_cast<long long>(c.overview.promotions.size()) ==
+             number("SELECT count(*) FROM promotion_enrollment WHERE left_at IS NULL AND line_id = " + id(line)));
+  BOOST_TEST_REQUIRE(!c.overview.promotions.empty());
+  BOOST_TEST(c.overview.promotions.back().code == "card_test");
+  BOOST_TEST(c.overview.promotions.back().endsOn.empty());
+  BOOST_TEST(static_cast<long long>(c.overview.openTickets.size()) ==
+             number("SELECT count(*) FROM ticket WHERE status = 'open' AND customer_id = " + id(customer)));
+  BOOST_TEST_REQUIRE(!c.overview.openTickets.empty());
+  BOOST_TEST(c.overview.openTickets.back().subject == "Швидкість");
   bool debt = false;
   for (const auto& w : c.overview.warnings) debt = debt || w.code == "debt";
   BOOST_TEST(debt);

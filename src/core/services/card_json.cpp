@@ -66,6 +66,22 @@ Object::Ptr overview(const OverviewTab& v) {
            x->set("msisdns", m.msisdns);
            return x;
          }));
+  o->set("promotions", arrayOf(v.promotions, [](const CardPromotion& p) {
+           Object::Ptr x = new Object;
+           x->set("code", p.code);
+           x->set("name_uk", p.nameUk);
+           x->set("name_en", p.nameEn);
+           x->set("joined_at", p.joinedAt);
+           x->set("ends_on", text(p.endsOn));
+           return x;
+         }));
+  o->set("open_tickets", arrayOf(v.openTickets, [](const CardTicket& t) {
+           Object::Ptr x = new Object;
+           x->set("id", t.id);
+           x->set("subject", t.subject);
+           x->set("created_at", t.createdAt);
+           return x;
+         }));
   o->set("warnings", arrayOf(v.warnings, [](const CardWarning& w) {
            Object::Ptr x = new Object;
            x->set("code", w.code);

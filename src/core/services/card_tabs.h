@@ -58,6 +58,18 @@ struct FamilyMember {
   std::string msisdns;  // the account's open numbers, ", "-separated
 };
 
+struct CardPromotion {  // an open enrolment of the focus line
+  std::string code, nameUk, nameEn;
+  std::string joinedAt;  // ISO moment, Kyiv
+  std::string endsOn;    // the promotion's last day, empty: open-ended
+};
+
+struct CardTicket {  // an open feedback ticket of the customer
+  std::int64_t id = 0;
+  std::string subject;
+  std::string createdAt;  // ISO moment, Kyiv
+};
+
 struct OverviewTab {
   std::string customerName;
   std::string accountNumber, accountKind, accountStatus;
@@ -65,6 +77,8 @@ struct OverviewTab {
   std::vector<ServiceItem> services;  // connected to the focus line today
   std::string familyName;             // empty: not in a family group
   std::vector<FamilyMember> family;   // every account of the group, this customer's too
+  std::vector<CardPromotion> promotions;  // the focus line's open enrolments, oldest first
+  std::vector<CardTicket> openTickets;    // the customer's open tickets, oldest first
   std::vector<CardWarning> warnings;
 };
 

@@ -140,6 +140,18 @@ OverviewTab SubscriberCard::overview(const CardKey& key) {
         o.family.push_back({i64(r, 1), i64(r, 2), str(r, 3), str(r, 4), str(r, 5), str(r, 6)});
       },
       soci::use(c, "c"));
+  eachRow(
+      sql_,
+      "SELECT p.code, p.name_uk, p.name_en, kyiv_iso(e.joined_at), CAST(p.ends_on AS text) "
+      "FROM promotion_enrollment e JOIN promotion p ON p.id = e.promotion_id "
+      "WHERE e.line_id = :l AND e.left_at IS NULL ORDER BY e.joined_at, e.id",
+      [&](const soci::row& r) { o.promotions.push_back({str(r, 0), str(r, 1), str(r, 2), str(r, 3), str(r, 4)}); },
+      soci::use(l, "l"));
+  eachRow(
+      sql_,
+      "SELECT t.id, t.subject, kyiv_iso(t.created_at) FROM ticket t "
+      "WHERE t.customer_id = :c AND t.status = 'open' ORDER BY t.created_at, t.id",
+      [&](const soci::row& r) { o.openTickets.push_back({i64(r, 0), str(r, 1), str(r, 2)}); }, soci::use(c, "c"));
   o.warnings = warnings(key);
   return o;
 }

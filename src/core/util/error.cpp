@@ -56,6 +56,8 @@ std::string describeError(const std::exception& e) {
   if (state == "SD047") return format(tr("The subscriber cannot join this promotion: {0}"), {serverMessage(e)});
   if (state == "SD048") return format(tr("The tariff cannot be changed: {0}"), {serverMessage(e)});
   if (state == "SD049") return format(tr("The family group cannot be changed: {0}"), {serverMessage(e)});
+  if (state == "SD053") return tr("The line is not in this promotion (it never joined or has already left).");
+  if (state == "SD054") return format(tr("The ticket cannot be answered: {0}"), {serverMessage(e)});
   if (state == "SD004") return format(tr("{0} Ask a supervisor to make this adjustment."), {serverMessage(e)});
   if (state == "SD007")
     return tr("This operation was already done with different details. Close the dialog and start again.");
