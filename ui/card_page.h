@@ -24,6 +24,8 @@ class CardPage : public wxPanel {
   CardPage(wxWindow* parent, CardContext context, services::CardKey key);
 
   const services::CardKey& key() const { return key_; }
+  // The snapshot shown; nullptr until the card has loaded.
+  const services::CardData* data() const { return hasData_ ? &data_ : nullptr; }
   // The caption of the card's page: the name, or the number while loading.
   wxString caption() const;
   void refresh();
