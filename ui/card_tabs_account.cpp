@@ -5,6 +5,7 @@
 #include "async.h"
 #include "card_tabs.h"
 #include "core/services/subscriber_card.h"
+#include "gui_probe.h"
 #include "translate.h"
 
 namespace subdesk::ui {
@@ -144,6 +145,7 @@ void BalanceTab::show(const services::CardData& card) {
     home += wxString::Format("%s: %s", wxString::FromUTF8(h.accountNumber), money(h.bonusBalance));
   }
   facts_.set(homeBonus_, home);
+  guiProbe("balance", money(b.balance));
   payments_->DeleteAllItems();
   for (const auto& p : b.lastPayments) {
     wxString receipt = wxString::FromUTF8(p.receiptNo);

@@ -5,6 +5,7 @@
 #include "async.h"
 #include "card_tabs.h"
 #include "core/services/subscriber_card.h"
+#include "gui_probe.h"
 #include "translate.h"
 
 namespace subdesk::ui {
@@ -160,6 +161,9 @@ void TimelineTab::show(const services::CardData& card) {
                    wxString::FromUTF8(e.details)});
   }
   list_->Thaw();
+  // The GUI test reads the newest row as the list shows it: what, amount.
+  guiProbe("timeline", list_->GetItemCount() == 0 ? wxString("empty")
+                                                  : list_->GetItemText(0, 1) + " | " + list_->GetItemText(0, 2));
   note_->SetLabel(card.timeline.includesAudit
                       ? _("Newest first: operations, payments, interactions, SIM swaps, tariff changes and the audit log.")
                       : _("Newest first: operations, payments, interactions, SIM swaps and tariff changes."));

@@ -32,9 +32,10 @@ class DeskBook : public wxNotebook {
   void openCard(const services::CardKey& key);
   // An incoming call (screen pop): any Ukrainian notation of the number.
   void popCaller(const std::string& number);
+  // The card shown now; nullptr on the search page.
+  CardPage* currentCard() const;
 
  private:
-  CardPage* currentCard() const;
   void closeCurrentCard();
   void onCardTab(int tab);
 

@@ -8,6 +8,7 @@
 #include "about_dialog.h"
 #include "gui_probe.h"
 #include "idle.h"
+#include "money_menu.h"
 #include "unlock_dialog.h"
 #include "app.h"
 #include "icon.h"
@@ -66,6 +67,7 @@ void MainFrame::buildMenu() {
   auto* bar = new wxMenuBar;
   bar->Append(file, _("&File"));
   bar->Append(desk_->createMenu(), _("S&ubscriber"));
+  bar->Append(createMoneyMenu(this, desk_, connection_.pool, [this] { return staff_->permissions(); }), _("&Money"));
   bar->Append(staff_->createMenu(), _("&Administration"));
   bar->Append(help, _("&Help"));
   SetMenuBar(bar);

@@ -18,10 +18,15 @@ struct Row {
   bool agent, sales, supervisor, admin;
 };
 // clang-format off
-constexpr std::array<Row, 13> kTable{{
+constexpr std::array<Row, 18> kTable{{
 // action                    name                 agent  sales  super  admin
 {Action::FindSubscribers,  "find subscribers",   true,  true,  true,  false},
 {Action::AdjustBalance,    "adjust balance",     true,  true,  true,  false},
+{Action::RecordBankPayment, "record bank payment", true, true,  true,  false},
+{Action::TakeOfficePayment, "take cash or POS",   false, true,  true,  false},
+{Action::ChangeTariff,     "change tariff",      true,  true,  true,  false},
+{Action::ChangeServices,   "change services",    true,  true,  true,  false},
+{Action::EditProfile,      "edit profile",       true,  true,  true,  false},
 {Action::RevealDocument,   "reveal document",    false, true,  true,  false},
 {Action::VerifyByDocument, "verify by document", false, true,  true,  false},
 {Action::RestoreSim,       "restore SIM",        false, true,  true,  false},
@@ -66,4 +71,7 @@ BOOST_AUTO_TEST_CASE(the_reason_names_who_may) {
   const Permissions agent = Permissions::fromGroup(StaffGroup::Agent);
   BOOST_TEST(agent.whyNot(Action::ManageStaff) == "Only administrators manage staff.");
   BOOST_TEST(agent.whyNot(Action::ReadAudit) == "Only supervisors and administrators read the audit log.");
+  // An agent records bank transfers but takes no cash: the payment dialog says so.
+  BOOST_TEST(agent.whyNot(Action::TakeOfficePayment) ==
+             "Only office sales staff and supervisors take cash and card payments.");
 }

@@ -17,7 +17,13 @@ bool allowed(StaffGroup g, Action a) {
     case Action::FindSubscribers:
       return front;
     case Action::AdjustBalance:
+    case Action::RecordBankPayment:
+    case Action::ChangeTariff:
+    case Action::ChangeServices:
+    case Action::EditProfile:
       return front;
+    case Action::TakeOfficePayment:
+      return office;
     case Action::RevealDocument:
       return office;
     case Action::VerifyByDocument:
@@ -49,6 +55,16 @@ std::string reason(Action a) {
       return tr("Only front-office staff and supervisors serve subscribers.");
     case Action::AdjustBalance:
       return tr("Only front-office staff and supervisors adjust balances.");
+    case Action::RecordBankPayment:
+      return tr("Only front-office staff and supervisors record payments.");
+    case Action::TakeOfficePayment:
+      return tr("Only office sales staff and supervisors take cash and card payments.");
+    case Action::ChangeTariff:
+      return tr("Only front-office staff and supervisors change tariffs.");
+    case Action::ChangeServices:
+      return tr("Only front-office staff and supervisors connect and disconnect services.");
+    case Action::EditProfile:
+      return tr("Only front-office staff and supervisors edit personal data.");
     case Action::RevealDocument:
       return tr("Only office sales staff and supervisors may see document numbers.");
     case Action::VerifyByDocument:

@@ -15,6 +15,11 @@ enum class Action {
   VerifyByDocument,  // verify an office visitor by their ID document
   RestoreSim,        // take a SIM from the own office's stock
   AdjustBalance,     // manual balance adjustment (limited per role by the database)
+  RecordBankPayment, // record a payment that came by bank transfer
+  TakeOfficePayment, // take cash or a card at the office's POS terminal
+  ChangeTariff,      // request and cancel a line's tariff change
+  ChangeServices,    // connect and disconnect add-on services
+  EditProfile,       // personal data and the code word (the database wants a verified caller)
   ExportReports,     // reports and exports
   WaiveDetailFee,    // waive the fee of a detailed bill (with a reason, audited)
   ReadAudit,         // the audit window

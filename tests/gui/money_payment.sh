@@ -1,0 +1,195 @@
+#!/bin/bash
+# GUI test of a payment at the desk (issue 7): an office sales login opens a demo
+# subscriber's card, presses Ctrl+P, types a card number into the amount (refused, nothing
+# sent, nothing logged), then a cash payment of 150.00 by keyboard; the card reloads: the
+# Balance tab shows the new balance and the Timeline lists the payment; the ledger holds
+# exactly one payment row with the dialog's key; the receipt is saved as PDF through the
+# file dialog, read back with pdftotext and drawn to PNG with pdftoppm.
+#
+#   money_payment.sh SUBDESK SUBDESK_CLI SCREENSHOT_DIR
+set -u
+[ $# -eq 3 ] || { echo "usage: $0 SUBDESK SUBDESK_CLI SCREENSHOT_DIR" >&2; exit 2; }
+subdesk=$1 cli=$2 shots=$3
+[ -n "${SUBDESK_TEST_PG:-}" ] || { echo "SKIP: SUBDESK_TEST_PG not set"; exit 77; }
+[ -n "${DISPLAY:-}" ] || { echo "SKIP: no DISPLAY"; exit 77; }
+for tool in xdotool import psql pdftotext pdftoppm; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 77; }
+done
+
+export GDK_BACKEND=x11 NO_AT_BRIDGE=1 SUBDESK_GUI_TEST=1 SUBDESK_INSTANCE=paytest$$
+work=$(mktemp -d)
+export SUBDESK_CONFIG="$work/subdesk.ini" XDG_RUNTIME_DIR="$work" HOME="$work/home"
+mkdir -p "$HOME"
+export XDG_DOCUMENTS_DIR="$HOME" XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
+db=gui_pay_$$
+login=gui_sales_$$
+password='Gui-password-42'
+card='4111 1111 1111 1111'
+out="$work/desk.out"
+pid=
+psql_super() { psql "$SUBDESK_TEST_PG dbname=$1" -v ON_ERROR_STOP=1 -qtA -c "$2"; }
+cleanup() {
+  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+  psql_super postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
+  psql_super postgres "DROP ROLE IF EXISTS $login" >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() {
+  echo "FAIL: $*" >&2
+  echo "--- output of subdesk ---" >&2
+  cat "$out" >&2
+  import -window root "$shots/money_payment_failure.png" 2>/dev/null
+  exit 1
+}
+mkdir -p "$shots"
+
+psql_super postgres "CREATE DATABASE $db TEMPLATE subdesk_template_demo" || exit 1
+office=$(psql_super "$db" "SELECT code FROM office WHERE NOT is_callcentre ORDER BY id LIMIT 1")
+echo "$password" | "$cli" --db "$SUBDESK_TEST_PG dbname=$db" staff add "$login" \
+  --name "Петро Касир" --group sales --office "$office" >/dev/null || exit 1
+# A subscriber with one open mobile line on an active account and no home internet.
+read -r account_id account msisdn balance name < <(psql_super "$db" "
+  SELECT a.id, a.number, l.msisdn, a.balance,
+         c.last_name || ' ' || c.first_name || coalesce(' ' || c.patronymic, '')
+  FROM line l JOIN account a ON a.id = l.account_id JOIN customer c ON c.id = a.customer_id
+  WHERE l.status = 'active' AND a.status = 'active'
+    AND NOT EXISTS (SELECT 1 FROM account h WHERE h.customer_id = c.id AND h.kind = 'home')
+    AND (SELECT count(*) FROM line l2 JOIN account a2 ON a2.id = l2.account_id
+         WHERE a2.customer_id = c.id AND l2.status <> 'closed') = 1
+  ORDER BY l.id LIMIT 1" | tr '|' ' ')
+[ -n "$msisdn" ] || fail "no suitable demo subscriber"
+digits=${msisdn#+380}
+national="0${digits:0:2} ${digits:2:3} ${digits:5:2} ${digits:7:2}"
+expected=$((balance + 15000))
+# How the desk prints kopecks in English: "UAH 1,234.56", "-UAH 5.00".
+group() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+money_en() {
+  local k=$1 sign=
+  [ "$k" -lt 0 ] && { sign=-; k=$((-k)); }
+  printf '%sUAH %s.%02d' "$sign" "$(group $((k / 100)))" $((k % 100))
+}
+echo "subscriber: $name, $msisdn, account $account, balance $(money_en "$balance")"
+
+conninfo="host=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*host=\([^ ]*\).*/\1/p') port=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*port=\([^ ]*\).*/\1/p') dbname=$db"
+
+wait_for() {
+  local limit=$(( $1 * 10 )) n=0
+  shift
+  until "$@"; do
+    kill -0 "$pid" 2>/dev/null || fail "subdesk ended early"
+    [ $n -ge $limit ] && return 1
+    sleep 0.1; n=$((n + 1))
+  done
+}
+window_titled() {
+  local w
+  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
+    [ "$(xdotool getwindowname "$w" 2>/dev/null)" = "$1" ] && { found=$w; return 0; }
+  done
+  return 1
+}
+said() { grep -qF -- "$1" "$out"; }
+said_times() { [ "$(grep -cF -- "$1" "$out")" -ge "$2" ]; }
+focus() { xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"; sleep 0.3; }
+
+"$subdesk" --lang en --db "$conninfo" --login "$login" >"$out" 2>&1 &
+pid=$!
+wait_for 20 window_titled "Sign in — subdesk" || fail "no login window"
+focus "$found"
+xdotool type --delay 20 "$password"; xdotool key Return
+wait_for 20 window_titled "subdesk — $login" || fail "the main window did not open"
+main=$found
+focus "$main"
+wait_for 10 said "status: " || fail "the desk did not say who is signed in"
+
+xdotool type --delay 20 "$national"; xdotool key Return
+wait_for 15 said "card: $name $msisdn" || fail "the card of $name did not open"
+wait_for 5 said "balance: $(money_en "$balance")" || fail "the Balance tab did not show $(money_en "$balance")"
+echo "ok: the card of $name shows $(money_en "$balance")"
+
+# 1. Ctrl+P opens the payment dialog with the cursor in the amount.
+focus "$main"
+xdotool key ctrl+p
+wait_for 10 said "dialog: payment" || fail "Ctrl+P did not open the payment dialog"
+wait_for 10 window_titled "Payment — subdesk" || fail "no payment window"
+dialog=$found
+focus "$dialog"
+
+# 2. A card number typed into a field is refused before anything is sent.
+xdotool type --delay 20 "$card"; xdotool key Return
+wait_for 10 said "error: This looks like a full card number" || fail "a card number in the amount was not refused"
+sleep 0.3
+import -window root "$shots/money_payment_card_refused.png"
+[ "$(psql_super "$db" "SELECT count(*) FROM payment WHERE created_by = '$login'")" = 0 ] \
+  || fail "something was paid after the card-number refusal"
+grep -q "${card// /}\|$card" "$out" && fail "the card number reached the desk's output"
+echo "ok: a card number in the amount refused, nothing sent"
+
+# 3. A cash payment of 150.00 (cash is the default method for office staff).
+xdotool type --delay 20 "150.00"
+sleep 0.3
+import -window root "$shots/money_payment_dialog.png"
+xdotool key Return
+wait_for 15 said "payment: " || fail "the payment was not taken"
+payment_id=$(sed -n 's/^payment: \([0-9]*\) .*/\1/p' "$out" | head -1)
+said "payment: $payment_id UAH 150.00" || fail "the dialog did not report UAH 150.00"
+echo "ok: payment $payment_id taken"
+
+# 4. The card reloads: the Balance tab shows the new balance.
+wait_for 15 said "balance: $(money_en "$expected")" || fail "the Balance tab did not show $(money_en "$expected")"
+echo "ok: the Balance tab shows $(money_en "$expected")"
+
+# 5. The receipt: saved as PDF through the file dialog, by keyboard.
+wait_for 15 said "receipt: $payment_id" || fail "the receipt window did not load"
+wait_for 10 window_titled "Payment taken — subdesk" || fail "no receipt window"
+focus "$found"
+import -window root "$shots/money_receipt_dialog.png"
+xdotool key Return
+wait_for 15 window_titled "Save the receipt" || fail "no file dialog for the receipt"
+focus "$found"
+sleep 0.5
+import -window root "$shots/money_receipt_save.png"
+xdotool key Return
+wait_for 15 said "receipt-saved: " || fail "the receipt was not saved"
+pdf=$(sed -n 's/^receipt-saved: //p' "$out" | head -1)
+[ -s "$pdf" ] || fail "no receipt file at $pdf"
+text=$(pdftotext -layout "$pdf" -) || fail "pdftotext cannot read $pdf"
+for want in "Payment receipt No. $payment_id" "$account" "UAH 150.00" "Cash" "Петро Касир"; do
+  grep -qF -- "$want" <<<"$text" || fail "the receipt lacks '$want': $text"
+done
+pdftoppm -png -r 80 -singlefile "$pdf" "$shots/money_receipt" || fail "pdftoppm cannot draw the receipt"
+echo "ok: receipt saved to $pdf and read back"
+xdotool key Escape
+sleep 0.5
+
+# 6. The card after: Balance and Timeline tabs.
+focus "$main"
+xdotool key alt+2
+wait_for 10 said "card-tab: Balance" || fail "Alt+2 did not show the Balance tab"
+sleep 0.5
+import -window root "$shots/money_card_balance.png"
+xdotool key alt+7
+wait_for 10 said_times "card-tab: Timeline" 1 || fail "Alt+7 did not show the Timeline tab"
+said "timeline: Payment in cash, account $account | UAH 150.00" \
+  || fail "the Timeline's newest row is not the payment: $(grep '^timeline:' "$out" | tail -1)"
+sleep 0.5
+import -window root "$shots/money_card_timeline.png"
+echo "ok: the Timeline lists the payment"
+
+# 7. The ledger: one payment row under the dialog's key (the ledger's is 'payment:KEY'),
+#    and the balance moved by exactly 150.00.
+row=$(psql_super "$db" "SELECT p.amount, p.method, l.kind, l.amount, l.idempotency_key = 'payment:' || p.idempotency_key,
+                               a.balance
+                        FROM payment p JOIN ledger l ON l.id = p.ledger_id JOIN account a ON a.id = p.account_id
+                        WHERE p.id = $payment_id AND p.account_id = $account_id AND p.created_by = '$login'")
+[ "$row" = "15000|cash|payment|15000|t|$expected" ] || fail "the ledger does not hold the payment as expected: '$row'"
+[ "$(psql_super "$db" "SELECT count(*) FROM payment WHERE created_by = '$login'")" = 1 ] \
+  || fail "more than one payment was taken"
+[ "$(psql_super "$db" "SELECT count(*) FROM ledger WHERE created_by = '$login'")" = 1 ] \
+  || fail "more than one ledger row was written"
+grep -q "${card// /}\|$card" "$out" && fail "the card number reached the desk's output"
+echo "ok: one ledger row of UAH 150.00, balance $(money_en "$expected")"
+
+kill "$pid"; wait "$pid" 2>/dev/null; pid=
+echo "PASS: payment by keyboard, card number refused, balance and timeline, ledger, receipt PDF"
