@@ -18,7 +18,7 @@ struct Row {
   bool agent, sales, supervisor, admin;
 };
 // clang-format off
-constexpr std::array<Row, 13> kTable{{
+constexpr std::array<Row, 16> kTable{{
 // action                    name                 agent  sales  super  admin
 {Action::FindSubscribers,  "find subscribers",   true,  true,  true,  false},
 {Action::AdjustBalance,    "adjust balance",     true,  true,  true,  false},
@@ -33,6 +33,9 @@ constexpr std::array<Row, 13> kTable{{
 {Action::EditCatalogue,    "edit catalogue",     false, false, false, true},
 {Action::ResetSelfcarePassword, "reset self-care password", true, true, true, false},
 {Action::SendVerificationCode,  "send verification code",   true, true, true, false},
+{Action::SignContract,     "sign contract",      false, true,  true,  false},
+{Action::ManageHomeInternet, "manage home internet", true, true, true, false},
+{Action::ReissueHomePassword, "reissue home password", false, true, true, false},
 }};
 // clang-format on
 }  // namespace
@@ -66,4 +69,6 @@ BOOST_AUTO_TEST_CASE(the_reason_names_who_may) {
   const Permissions agent = Permissions::fromGroup(StaffGroup::Agent);
   BOOST_TEST(agent.whyNot(Action::ManageStaff) == "Only administrators manage staff.");
   BOOST_TEST(agent.whyNot(Action::ReadAudit) == "Only supervisors and administrators read the audit log.");
+  BOOST_TEST(agent.whyNot(Action::SignContract) ==
+             "Only office sales staff and supervisors sign home-internet contracts.");
 }
