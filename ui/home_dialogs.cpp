@@ -92,13 +92,18 @@ TurboDialog::TurboDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> pool
       key_(security::newIdempotencyKey()) {
   content()->Add(note(this, _("Doubles the speed for a while; charged from the main balance.")),
                  wxSizerFlags().Border(wxBOTTOM, 8));
+  // Each duration with its price beside it (filled once the tariff is read).
   const int hours[] = {1, 3, 24};
+  auto* grid = new wxFlexGridSizer(2, wxSize(16, 6));
   for (int i = 0; i < 3; ++i) {
     hours_[i] = new wxRadioButton(this, wxID_ANY, wxString::Format(wxPLURAL("%d hour", "%d hours", hours[i]), hours[i]),
                                   wxDefaultPosition, wxDefaultSize, i == 0 ? wxRB_GROUP : 0);
     hours_[i]->Disable();
-    content()->Add(hours_[i], wxSizerFlags().Border(wxTOP, 4));
+    prices_[i] = note(this, wxString::FromUTF8("…"));
+    grid->Add(hours_[i], wxSizerFlags().CentreVertical());
+    grid->Add(prices_[i], wxSizerFlags().CentreVertical());
   }
+  content()->Add(grid);
   finishLayout(_("&Buy turbo"), _("Cancel"));
   okButton()->Disable();
   runAsync(
@@ -107,20 +112,20 @@ TurboDialog::TurboDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> pool
         auto sql = pool->lease();
         return services::homeTariffOf(*sql, homeId);
       },
-      [this, hours](std::optional<services::HomeTariff> t) {
+      [this](std::optional<services::HomeTariff> t) {
         if (!t) return showError(_("This home internet no longer exists."));
         const std::optional<std::int64_t> prices[] = {t->turbo1h, t->turbo3h, t->turbo24h};
         bool any = false;
         for (int i = 0; i < 3; ++i) {
+          prices_[i]->SetLabel(prices[i] ? money(*prices[i]) : _("not available"));
           if (!prices[i]) continue;
-          hours_[i]->SetLabel(wxString::Format(_("%s: %s"),
-                                               wxString::Format(wxPLURAL("%d hour", "%d hours", hours[i]), hours[i]),
-                                               money(*prices[i])));
           hours_[i]->Enable();
           if (!any) hours_[i]->SetValue(true);
           any = true;
         }
         okButton()->Enable(any);
+        // Enter buys the chosen turbo (the button was disabled while the prices loaded).
+        if (any) okButton()->SetFocus();
         if (!any) showError(_("The tariff has no turbo."));
         GetSizer()->Fit(this);
       },

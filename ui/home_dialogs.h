@@ -43,6 +43,7 @@ class TurboDialog : public DeskDialog {
   std::int64_t homeId_;
   std::string key_;
   wxRadioButton* hours_[3];
+  wxStaticText* prices_[3];
   std::int64_t secondsLeft_ = 0;
 };
 
