@@ -36,6 +36,8 @@ class CardPage : public wxPanel {
   void focusTabs();
   // The interaction strip: verify, reset the password, restore the SIM (the menu's way in).
   InteractionBar* interactionBar() const { return bar_; }
+  // The Home internet tab (a HomeInternetTab), or null when the customer has none.
+  CardTab* homeInternetTab() const { return homeInternet_; }
 
  private:
   void loaded(services::CardData data);

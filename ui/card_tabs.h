@@ -19,6 +19,8 @@
 
 namespace subdesk::ui {
 
+class HomeOperations;
+
 // What a tab needs besides the snapshot.
 struct CardContext {
   std::shared_ptr<db::SessionPool> pool;
@@ -99,8 +101,10 @@ class HomeInternetTab : public CardTab {
  public:
   HomeInternetTab(wxWindow* parent, CardContext context);
   void show(const services::CardData& card) override;
+  HomeOperations* operations() const { return operations_; }
 
  private:
+  HomeOperations* operations_;  // the buttons (home_operations.h)
   wxListCtrl* list_;
   FactGrid facts_;
   int login_, address_, plan_, status_, suspension_, turbo_, contract_;

@@ -6,6 +6,7 @@
 #include "card_tabs.h"
 #include "core/services/subscriber_card.h"
 #include "gui_probe.h"
+#include "home_operations.h"
 #include "translate.h"
 
 namespace subdesk::ui {
@@ -106,9 +107,11 @@ HomeInternetTab::HomeInternetTab(wxWindow* parent, CardContext context)
   suspension_ = facts_.add(_("Vacation pause:"));
   turbo_ = facts_.add(_("Turbo:"));
   contract_ = facts_.add(_("Contract:"));
+  operations_ = new HomeOperations(this, context_);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxALL, 8));
   sizer->Add(facts_.sizer(), kBlock);
+  sizer->Add(operations_, kBlock);
   SetSizer(sizer);
   list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
     const auto& items = card_.homeInternet;
@@ -125,6 +128,7 @@ HomeInternetTab::HomeInternetTab(wxWindow* parent, CardContext context)
                                 : wxString::Format(_("%s to %s"), day(h.suspendedFrom), day(h.suspendedTo)));
     facts_.set(turbo_, h.turboActive ? wxString::Format(_("on until %s"), moment(h.turboUntil)) : _("off"));
     facts_.set(contract_, wxString::FromUTF8(h.contractNumber));
+    operations_->setItem(card_, i);
     Layout();
   });
 }

@@ -13,6 +13,7 @@
 #include "app.h"
 #include "icon.h"
 #include "desk_book.h"
+#include "home_menu.h"
 #include "settings_dialog.h"
 #include "translate.h"
 
@@ -68,6 +69,8 @@ void MainFrame::buildMenu() {
   bar->Append(file, _("&File"));
   bar->Append(desk_->createMenu(), _("S&ubscriber"));
   bar->Append(createMoneyMenu(this, desk_, connection_.pool, [this] { return staff_->permissions(); }), _("&Money"));
+  bar->Append(createHomeMenu(this, desk_, connection_.pool, [this] { return staff_->permissions(); }),
+              _("Home &internet"));
   bar->Append(staff_->createMenu(), _("&Administration"));
   bar->Append(help, _("&Help"));
   SetMenuBar(bar);

@@ -18,7 +18,7 @@ struct Row {
   bool agent, sales, supervisor, admin;
 };
 // clang-format off
-constexpr std::array<Row, 18> kTable{{
+constexpr std::array<Row, 21> kTable{{
 // action                    name                 agent  sales  super  admin
 {Action::FindSubscribers,  "find subscribers",   true,  true,  true,  false},
 {Action::AdjustBalance,    "adjust balance",     true,  true,  true,  false},
@@ -38,6 +38,9 @@ constexpr std::array<Row, 18> kTable{{
 {Action::EditCatalogue,    "edit catalogue",     false, false, false, true},
 {Action::ResetSelfcarePassword, "reset self-care password", true, true, true, false},
 {Action::SendVerificationCode,  "send verification code",   true, true, true, false},
+{Action::SignContract,     "sign contract",      false, true,  true,  false},
+{Action::ManageHomeInternet, "manage home internet", true, true, true, false},
+{Action::ReissueHomePassword, "reissue home password", false, true, true, false},
 }};
 // clang-format on
 }  // namespace
@@ -74,4 +77,6 @@ BOOST_AUTO_TEST_CASE(the_reason_names_who_may) {
   // An agent records bank transfers but takes no cash: the payment dialog says so.
   BOOST_TEST(agent.whyNot(Action::TakeOfficePayment) ==
              "Only office sales staff and supervisors take cash and card payments.");
+  BOOST_TEST(agent.whyNot(Action::SignContract) ==
+             "Only office sales staff and supervisors sign home-internet contracts.");
 }

@@ -45,6 +45,12 @@ bool allowed(StaffGroup g, Action a) {
       return front;
     case Action::SendVerificationCode:
       return front;
+    case Action::SignContract:
+      return office;
+    case Action::ManageHomeInternet:
+      return front;
+    case Action::ReissueHomePassword:
+      return office;
   }
   return false;
 }
@@ -87,6 +93,12 @@ std::string reason(Action a) {
       return tr("Only front-office staff and supervisors reset self-care passwords.");
     case Action::SendVerificationCode:
       return tr("Only front-office staff and supervisors verify callers.");
+    case Action::SignContract:
+      return tr("Only office sales staff and supervisors sign home-internet contracts.");
+    case Action::ManageHomeInternet:
+      return tr("Only front-office staff and supervisors manage home internet.");
+    case Action::ReissueHomePassword:
+      return tr("Only office sales staff and supervisors reissue home-internet passwords.");
   }
   return {};
 }

@@ -28,6 +28,9 @@ enum class Action {
   EditCatalogue,     // tariffs and services
   ResetSelfcarePassword,  // send a self-care password-reset code to a verified caller's line
   SendVerificationCode,   // verify a caller by a one-time SMS code
+  SignContract,        // sign a home-internet contract and issue its login (office)
+  ManageHomeInternet,  // suspend, resume, turbo, bonus transfer of home internet
+  ReissueHomePassword, // a new home-internet password at the office
 };
 
 class Permissions {
