@@ -1,5 +1,7 @@
 #include "card_page.h"
 
+#include <algorithm>
+
 #include <wx/sizer.h>
 
 #include "async.h"
@@ -49,6 +51,11 @@ CardPage::CardPage(wxWindow* parent, CardContext context, services::CardKey key)
   bandText_->SetFont(bandText_->GetFont().Bold());
   auto* bandSizer = new wxBoxSizer(wxVERTICAL);
   bandSizer->Add(bandText_, wxSizerFlags().Expand().Border(wxALL, FromDIP(8)));
+  // A long warning wraps to the card's width instead of running past the window's edge.
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    if (!warnings_.empty()) CallAfter([this] { wrapBand(); });
+  });
   band_->SetSizer(bandSizer);
   band_->Hide();
 
@@ -110,7 +117,8 @@ void CardPage::loaded(services::CardData data) {
   subtitle_->SetLabel(subtitle);
   wxString warnings;
   for (const auto& w : o.warnings) warnings += wxString::FromUTF8(warnings.empty() ? "⚠ " : "\n⚠ ") + wxString::FromUTF8(w.text);
-  bandText_->SetLabel(warnings);
+  warnings_ = warnings;
+  wrapBand();
   band_->Show(!warnings.empty());
   wxString probe = warnings;
   probe.Replace("\n", " | ");
@@ -135,6 +143,12 @@ void CardPage::loaded(services::CardData data) {
 void CardPage::failed(const std::string& error) {
   name_->SetLabel(_("The card could not be loaded"));
   subtitle_->SetLabel(wxString::FromUTF8(error));
+  Layout();
+}
+
+void CardPage::wrapBand() {
+  bandText_->SetLabel(warnings_);
+  bandText_->Wrap(std::max(GetClientSize().GetWidth() - FromDIP(56), FromDIP(300)));
   Layout();
 }
 

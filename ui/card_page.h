@@ -42,6 +42,7 @@ class CardPage : public wxPanel {
  private:
   void loaded(services::CardData data);
   void failed(const std::string& error);
+  void wrapBand();
 
   CardContext context_;
   services::CardKey key_;
@@ -51,6 +52,7 @@ class CardPage : public wxPanel {
   wxStaticText* subtitle_;
   wxPanel* band_;
   wxStaticText* bandText_;
+  wxString warnings_;  // the band's text before wrapping
   wxNotebook* tabs_;
   std::vector<std::pair<Tab, CardTab*>> pages_;
   CardTab* homeInternet_ = nullptr;
