@@ -104,11 +104,45 @@ void MainFrame::onIdleCheck(wxTimerEvent&) {
   if (idleMilliseconds() >= idleLockMs()) lock();
 }
 
+namespace {
+
+// A modal dialog hidden through wxDialog::Show(false) ends its modal loop (wxGTK cancels
+// it), which would throw away what the agent typed; the top-level window's own Show only
+// hides it on screen, and the dialog's loop goes on under the lock window.
+void showWithoutEndingModal(wxTopLevelWindow* window, bool show) {
+  window->wxTopLevelWindow::Show(show);
+}
+
+}  // namespace
+
+std::vector<wxWeakRef<wxTopLevelWindow>> MainFrame::hideWindowsForLock() {
+  std::vector<wxWeakRef<wxTopLevelWindow>> hidden;
+  hidden.emplace_back(this);
+  Hide();
+  for (wxWindow* window : wxTopLevelWindows) {
+    auto* top = dynamic_cast<wxTopLevelWindow*>(window);
+    if (!top || top == this || !top->IsShown()) continue;
+    hidden.emplace_back(top);
+    showWithoutEndingModal(top, false);
+  }
+  return hidden;
+}
+
+void MainFrame::showAfterLock(wxTopLevelWindow* window) {
+  if (window == this) {
+    Show();
+    return;
+  }
+  showWithoutEndingModal(window, true);
+}
+
 void MainFrame::lock() {
   if (locked_) return;
   locked_ = true;
-  // Nothing of the subscriber stays on screen for a passer-by while the desk is locked.
-  Hide();
+  // Nothing of the subscriber stays on screen for a passer-by while the desk is locked:
+  // the main window, the desk's other windows, and a dialog the agent left open (a
+  // half-typed payment keeps its fields and comes back as it was).
+  const std::vector<wxWeakRef<wxTopLevelWindow>> hidden = hideWindowsForLock();
   guiProbe("desk", "locked");
   UnlockDialog dialog(connection_.login, connection_.serverConninfo);
   const bool unlocked = dialog.ShowModal() == wxID_OK;
@@ -116,8 +150,12 @@ void MainFrame::lock() {
   if (unlocked) {
     guiProbe("desk", "unlocked");
     noteActivity();
-    Show();
+    // Back in the order they were hidden: the main window first, a dialog on top of it.
+    for (const auto& window : hidden) {
+      if (window) showAfterLock(window.get());
+    }
     Raise();
+    if (!hidden.empty() && hidden.back()) hidden.back()->Raise();
   } else {
     wxGetApp().signOut(this);
   }

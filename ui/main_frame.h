@@ -4,9 +4,11 @@
 // pool shared with the workers it starts), and locks itself after the idle time.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <wx/frame.h>
 #include <wx/timer.h>
+#include <wx/weakref.h>
 
 #include "core/db/session_pool.h"
 #include "signed_in_staff.h"
@@ -38,6 +40,8 @@ class MainFrame : public wxFrame {
 
   // Hides the window and asks for the password; signs out if the person chooses to.
   void lock();
+  std::vector<wxWeakRef<wxTopLevelWindow>> hideWindowsForLock();
+  void showAfterLock(wxTopLevelWindow* window);
 
  private:
   void buildMenu();

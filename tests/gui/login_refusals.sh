@@ -113,16 +113,28 @@ main_window=$found
 echo "ok: signed in"
 
 # 5. Idle: the desk locks itself (main window hidden, lock window shown), the password
-#    unlocks it.
+#    unlocks it. A dialog left open (here About, F1) hides too and comes back still open.
+xdotool windowactivate --sync "$main_window" 2>/dev/null || xdotool windowfocus --sync "$main_window"
+xdotool key F1
+wait_for 10 window_titled "About subdesk" || fail "F1 did not open the About window"
 wait_for 20 window_titled "Locked — subdesk" || fail "the desk did not lock when idle"
 login_window=$found
 said "desk: locked" || fail "the desk did not report locking"
 window_titled "subdesk — $login" && fail "the main window is still visible while locked"
+window_titled "About subdesk" && fail "a dialog left open is still visible while locked"
 import -window root "$shots/desk_locked.png"
 type_password "$password"
 wait_for 15 said "desk: unlocked" || fail "the password did not unlock the desk"
 wait_for 10 window_titled "subdesk — $login" || fail "the main window did not come back"
-echo "ok: idle lock and unlock"
+wait_for 10 window_titled "About subdesk" || fail "the dialog left open did not come back"
+about_window=$found
+import -window root "$shots/desk_unlocked.png"
+xdotool windowactivate --sync "$about_window" 2>/dev/null || xdotool windowfocus --sync "$about_window"
+xdotool key Escape
+wait_for 10 bash -c "! xdotool search --onlyvisible --name '^About subdesk\$' >/dev/null" ||
+  fail "the dialog did not close after the unlock"
+window_titled "subdesk — $login" || fail "the main window went away with the dialog"
+echo "ok: idle lock and unlock, with a dialog open"
 
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
 echo "PASS: wrong password, locked, expired told apart; idle lock works"
