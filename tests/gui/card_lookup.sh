@@ -5,43 +5,11 @@
 #
 #   card_lookup.sh SUBDESK SUBDESK_CLI SCREENSHOT_DIR
 set -u
-[ $# -eq 3 ] || { echo "usage: $0 SUBDESK SUBDESK_CLI SCREENSHOT_DIR" >&2; exit 2; }
-subdesk=$1 cli=$2 shots=$3
-[ -n "${SUBDESK_TEST_PG:-}" ] || { echo "SKIP: SUBDESK_TEST_PG not set"; exit 77; }
-[ -n "${DISPLAY:-}" ] || { echo "SKIP: no DISPLAY"; exit 77; }
-for tool in xdotool import psql; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 77; }
-done
-
-export GDK_BACKEND=x11 NO_AT_BRIDGE=1 SUBDESK_GUI_TEST=1 SUBDESK_INSTANCE=cardtest$$
-work=$(mktemp -d)
-export SUBDESK_CONFIG="$work/subdesk.ini" XDG_RUNTIME_DIR="$work"
-db=gui_card_$$
+. "$(dirname "$0")/lib.sh"
+gui_setup card "" "$@"
 login=gui_agent_$$
-password='Gui-password-42'
-out="$work/desk.out"
-pid=
-psql_super() { psql "$SUBDESK_TEST_PG dbname=$1" -v ON_ERROR_STOP=1 -qtA -c "$2"; }
-cleanup() {
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
-  psql_super postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
-  psql_super postgres "DROP ROLE IF EXISTS $login" >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  echo "--- output of subdesk ---" >&2
-  cat "$out" >&2
-  import -window root "$shots/card_lookup_failure.png" 2>/dev/null
-  exit 1
-}
-mkdir -p "$shots"
-
-psql_super postgres "CREATE DATABASE $db TEMPLATE subdesk_template_demo" || exit 1
 office=$(psql_super "$db" "SELECT code FROM office WHERE is_callcentre ORDER BY id LIMIT 1")
-echo "$password" | "$cli" --db "$SUBDESK_TEST_PG dbname=$db" staff add "$login" \
-  --name "Оксана Тестова" --group agent --office "$office" >/dev/null || exit 1
+gui_staff "$login" "Оксана Тестова" agent "$office"
 # A subscriber with one open mobile line and no home internet.
 read -r msisdn name < <(psql_super "$db" "
   SELECT l.msisdn, c.last_name || ' ' || c.first_name || coalesce(' ' || c.patronymic, '')
@@ -53,39 +21,12 @@ read -r msisdn name < <(psql_super "$db" "
   ORDER BY l.id LIMIT 1" | tr '|' ' ')
 [ -n "$msisdn" ] || fail "no suitable demo subscriber"
 digits=${msisdn#+380}                                   # 671234567
-national="0${digits:0:2} ${digits:2:3} ${digits:5:2} ${digits:7:2}"   # 067 123 45 67
+national=$(national_number "$msisdn")                  # 067 123 45 67
 spaced="380 ${digits:0:2} ${digits:2:3} ${digits:5:2} ${digits:7:2}"  # 380 67 123 45 67
 echo "subscriber: $name, $msisdn"
 
-conninfo="host=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*host=\([^ ]*\).*/\1/p') port=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*port=\([^ ]*\).*/\1/p') dbname=$db"
-
-wait_for() {
-  local limit=$(( $1 * 10 )) n=0
-  shift
-  until "$@"; do
-    kill -0 "$pid" 2>/dev/null || fail "subdesk ended early"
-    [ $n -ge $limit ] && return 1
-    sleep 0.1; n=$((n + 1))
-  done
-}
-window_titled() {
-  local w
-  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
-    [ "$(xdotool getwindowname "$w" 2>/dev/null)" = "$1" ] && { found=$w; return 0; }
-  done
-  return 1
-}
-said_times() { [ "$(grep -cF -- "$1" "$out")" -ge "$2" ]; }
-focus() { xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"; sleep 0.3; }
-
-"$subdesk" --lang en --db "$conninfo" --login "$login" >"$out" 2>&1 &
-pid=$!
-wait_for 20 window_titled "Sign in — subdesk" || fail "no login window"
-focus "$found"
-xdotool type --delay 20 "$password"; xdotool key Return
-wait_for 20 window_titled "subdesk — $login" || fail "the main window did not open"
-main=$found
-focus "$main"
+start_desk
+sign_in
 
 # 1. The search box has the focus: type the number as people say it, Enter.
 xdotool type --delay 20 "$national"; xdotool key Return

@@ -10,76 +10,18 @@
 #
 #   home_contract.sh SUBDESK SUBDESK_CLI SCREENSHOT_DIR
 set -u
-[ $# -eq 3 ] || { echo "usage: $0 SUBDESK SUBDESK_CLI SCREENSHOT_DIR" >&2; exit 2; }
-subdesk=$1 cli=$2 shots=$3
-[ -n "${SUBDESK_TEST_PG:-}" ] || { echo "SKIP: SUBDESK_TEST_PG not set"; exit 77; }
-[ -n "${DISPLAY:-}" ] || { echo "SKIP: no DISPLAY"; exit 77; }
-for tool in xdotool import psql pdftotext pdftoppm python3; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 77; }
-done
-
-export GDK_BACKEND=x11 NO_AT_BRIDGE=1 SUBDESK_GUI_TEST=1 SUBDESK_INSTANCE=hometest$$
-work=$(mktemp -d)
-export SUBDESK_CONFIG="$work/subdesk.ini" XDG_RUNTIME_DIR="$work" HOME="$work"
+. "$(dirname "$0")/lib.sh"
+gui_setup home "pdftotext pdftoppm python3" "$@"
 export SUBDESK_SHEET_DIR="$work/sheets"
 mkdir -p "$SUBDESK_SHEET_DIR"
-db=gui_home_$$
 login=gui_sales_$$
-password='Gui-password-42'
-out="$work/desk.out"
-pid=
-psql_super() { psql "$SUBDESK_TEST_PG dbname=$1" -v ON_ERROR_STOP=1 -qtA -c "$2"; }
-cleanup() {
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
-  psql_super postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
-  psql_super postgres "DROP ROLE IF EXISTS $login" >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  echo "--- output of subdesk ---" >&2
-  cat "$out" >&2
-  import -window root "$shots/home_failure.png" 2>/dev/null
-  exit 1
-}
-mkdir -p "$shots"
 rm -f "$shots"/home_*.png "$shots"/home_*.pdf
-
-psql_super postgres "CREATE DATABASE $db TEMPLATE subdesk_template_demo" || exit 1
 office=$(psql_super "$db" "SELECT code FROM office WHERE NOT is_callcentre ORDER BY id LIMIT 1")
-echo "$password" | "$cli" --db "$SUBDESK_TEST_PG dbname=$db" staff add "$login" \
-  --name "Ірина Продажна" --group sales --office "$office" >/dev/null || exit 1
-conninfo="host=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*host=\([^ ]*\).*/\1/p') port=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*port=\([^ ]*\).*/\1/p') dbname=$db"
-
-wait_for() {
-  local limit=$(( $1 * 10 )) n=0
-  shift
-  until "$@"; do
-    kill -0 "$pid" 2>/dev/null || fail "subdesk ended early"
-    [ $n -ge $limit ] && return 1
-    sleep 0.1; n=$((n + 1))
-  done
-}
-window_titled() {
-  local w
-  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
-    [ "$(xdotool getwindowname "$w" 2>/dev/null)" = "$1" ] && { found=$w; return 0; }
-  done
-  return 1
-}
-said() { grep -qF -- "$1" "$out"; }
-focus() { xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"; sleep 0.3; }
+gui_staff "$login" "Ірина Продажна" sales "$office"
 shot() { sleep 0.4; import -window root "$shots/home_$1.png"; }
 
-"$subdesk" --lang en --db "$conninfo" --login "$login" >"$out" 2>&1 &
-pid=$!
-wait_for 20 window_titled "Sign in — subdesk" || fail "no login window"
-focus "$found"
-xdotool type --delay 20 "$password"; xdotool key Return
-wait_for 20 window_titled "subdesk — $login" || fail "the main window did not open"
-main=$found
-focus "$main"
+start_desk
+sign_in
 sleep 1  # the desk learns the role (the menu item is enabled for sales)
 
 # 1. Ctrl+N: the wizard, the search box first. A name nobody has: the new customer's

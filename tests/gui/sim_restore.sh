@@ -9,48 +9,16 @@
 #
 #   sim_restore.sh SUBDESK SUBDESK_CLI SCREENSHOT_DIR
 set -u
-[ $# -eq 3 ] || { echo "usage: $0 SUBDESK SUBDESK_CLI SCREENSHOT_DIR" >&2; exit 2; }
-subdesk=$1 cli=$2 shots=$3
-[ -n "${SUBDESK_TEST_PG:-}" ] || { echo "SKIP: SUBDESK_TEST_PG not set"; exit 77; }
-[ -n "${DISPLAY:-}" ] || { echo "SKIP: no DISPLAY"; exit 77; }
-for tool in xdotool import psql pdftotext pdftoppm; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 77; }
-done
-
-export GDK_BACKEND=x11 NO_AT_BRIDGE=1 SUBDESK_GUI_TEST=1 SUBDESK_INSTANCE=simtest$$
-work=$(mktemp -d)
-export SUBDESK_CONFIG="$work/subdesk.ini" XDG_RUNTIME_DIR="$work" HOME="$work"
-db=gui_sim_$$
+. "$(dirname "$0")/lib.sh"
+gui_setup sim "pdftotext pdftoppm" "$@"
 login=gui_sales_$$
-password='Gui-password-42'
-out="$work/desk.out"
 receipt="$work/receipt.pdf"
-pid=
-psql_super() { psql "$SUBDESK_TEST_PG dbname=$1" -v ON_ERROR_STOP=1 -qtA -c "$2"; }
-cleanup() {
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
-  psql_super postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
-  psql_super postgres "DROP ROLE IF EXISTS $login" >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  echo "--- output of subdesk ---" >&2
-  cat "$out" >&2
-  import -window root "$shots/sim_restore_failure.png" 2>/dev/null
-  exit 1
-}
-mkdir -p "$shots"
-
-psql_super postgres "CREATE DATABASE $db TEMPLATE subdesk_template_demo" || exit 1
 # An office with SIM cards in stock, and one of them.
 read -r office stock_iccid < <(psql_super "$db" "
   SELECT o.code, s.iccid FROM office o JOIN sim s ON s.office_id = o.id AND s.status = 'in_stock'
   WHERE NOT o.is_callcentre ORDER BY o.id, s.id LIMIT 1" | tr '|' ' ')
 [ -n "$stock_iccid" ] || fail "no office with SIM cards in stock in the demo data"
-echo "$password" | "$cli" --db "$SUBDESK_TEST_PG dbname=$db" staff add "$login" \
-  --name "Марія Продаж" --group sales --office "$office" >/dev/null || exit 1
+gui_staff "$login" "Марія Продаж" sales "$office"
 # A subscriber with one open mobile line with an active SIM and no recent swap, an ID card
 # on file (digits: typed as is) and no home internet.
 IFS='|' read -r msisdn name doc_kind doc_number old_iccid < <(psql_super "$db" "
@@ -65,48 +33,15 @@ IFS='|' read -r msisdn name doc_kind doc_number old_iccid < <(psql_super "$db" "
          WHERE a2.customer_id = c.id AND l2.status <> 'closed') = 1
   ORDER BY l.id LIMIT 1")
 [ -n "$msisdn" ] || fail "no suitable demo subscriber"
-digits=${msisdn#+380}
-national="0${digits:0:2} ${digits:2:3} ${digits:5:2} ${digits:7:2}"
+national=$(national_number "$msisdn")
 # The stock ICCID with a wrong check digit.
 bad_iccid="${stock_iccid:0:${#stock_iccid}-1}$(( (${stock_iccid: -1} + 1) % 10 ))"
 echo "subscriber: $name, $msisdn, SIM $old_iccid; new SIM $stock_iccid from $office"
 
-conninfo="host=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*host=\([^ ]*\).*/\1/p') port=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*port=\([^ ]*\).*/\1/p') dbname=$db"
-
-wait_for() {
-  local limit=$(( $1 * 10 )) n=0
-  shift
-  until "$@"; do
-    kill -0 "$pid" 2>/dev/null || fail "subdesk ended early"
-    [ $n -ge $limit ] && return 1
-    sleep 0.1; n=$((n + 1))
-  done
-}
-window_titled() {
-  local w
-  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
-    [ "$(xdotool getwindowname "$w" 2>/dev/null)" = "$1" ] && { found=$w; return 0; }
-  done
-  return 1
-}
-said() { grep -qF -- "$1" "$out"; }
-said_times() { [ "$(grep -cF -- "$1" "$out")" -ge "$2" ]; }
-focus() { xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"; sleep 0.3; }
-# A dialog's probe line comes from its constructor, before it is on screen: wait for its
-# window and give it the keyboard before typing into it.
-focus_dialog() { wait_for 10 window_titled "$1" || fail "no window '$1'"; focus "$found"; }
-shot() { sleep 0.4; import -window root "$shots/sim_restore_$1.png"; }
-
 # In the work folder: GTK's "Print to File" writes output.pdf into the working folder.
 cd "$work" || exit 1
-"$subdesk" --lang en --db "$conninfo" --login "$login" >"$out" 2>&1 &
-pid=$!
-wait_for 20 window_titled "Sign in — subdesk" || fail "no login window"
-focus "$found"
-xdotool type --delay 20 "$password"; xdotool key Return
-wait_for 20 window_titled "subdesk — $login" || fail "the main window did not open"
-main=$found
-focus "$main"
+start_desk
+sign_in
 xdotool type --delay 20 "$national"; xdotool key Return
 wait_for 15 said "card: $name $msisdn" || fail "the card of $name did not open"
 wait_for 10 said "interaction-state: No interaction with this customer is open" || fail "the card shows no interaction state"
