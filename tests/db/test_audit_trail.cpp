@@ -21,8 +21,6 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
-
 // Filters built field by field (designated initializers would leave the rest unnamed).
 struct F {
   AuditFilter f;
@@ -52,19 +50,11 @@ struct F {
 struct Trail {
   TestDatabase db{Template::Demo};
   std::unique_ptr<soci::session> admin = db.admin();
-  std::vector<std::string> roles;
 
   Trail() {
-    for (const std::string group : {"agent", "supervisor", "admin"}) {
-      const std::string who = login(group);
-      *admin << "DROP ROLE IF EXISTS " + who;
-      *admin << "CREATE ROLE " + who + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" + group;
-      roles.push_back(who);
-      const std::string role = "subdesk_" + group;
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) "
-                "VALUES (:l, 'Test', :g, (SELECT min(id) FROM office))",
-          soci::use(who), soci::use(role);
-    }
+    long long office = 0;
+    *admin << "SELECT min(id) FROM office", soci::into(office);
+    for (const std::string group : {"agent", "supervisor", "admin"}) db.addStaff(group, group, office);
     // Rows of known shape, apart from the demo data's own (which all carry today's date).
     // Times are UTC; Kyiv is UTC+3 in summer.
     subdesk::db::executeScript(*admin, R"(
@@ -81,21 +71,11 @@ struct Trail {
         FROM generate_series(1, 450) AS n;
     )");
   }
-  ~Trail() {
-    sessions.clear();
-    for (const auto& r : roles) {
-      try {
-        *admin << "DROP ROLE IF EXISTS " + r;
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << r << ": " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& group) const { return db.name() + "_" + group; }
+  std::string login(const std::string& group) const { return db.login(group); }
 
   std::vector<std::unique_ptr<soci::session>> sessions;
   soci::session& as(const std::string& group) {
-    sessions.push_back(subdesk::db::connect(db.conninfoAs(login(group), kPassword)));
+    sessions.push_back(db.connectAs(group));
     return *sessions.back();
   }
   static std::vector<std::string> actions(const AuditPage& page) {

@@ -24,13 +24,11 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
-
 struct Desk {
   TestDatabase db;
   std::unique_ptr<soci::session> admin = db.admin();
   std::unique_ptr<soci::session> agent;
-  std::string login = db.name() + "_agent";
+  std::string login = db.login("agent");
 
   Desk() {
     subdesk::db::executeScript(*admin, R"(
@@ -49,19 +47,9 @@ struct Desk {
         (1, '+380671234567', 1, 1, 'active', NULL), (2, '+380671234568', 1, 1, 'closed', now()),
         (3, '+380671234569', 3, 1, 'active', NULL);
     )");
-    *admin << "DROP ROLE IF EXISTS " + login;
-    *admin << "CREATE ROLE " + login + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_agent";
-    agent = subdesk::db::connect(db.conninfoAs(login, kPassword));
+    db.addLogin("agent", "subdesk_agent");
+    agent = db.connectAs("agent");
     *agent << "SET subdesk.test_now = '2024-05-14 14:02:00+03'";
-  }
-  ~Desk() {
-    agent.reset();
-    try {
-      *admin << "DROP OWNED BY " + login;
-      *admin << "DROP ROLE IF EXISTS " + login;
-    } catch (const std::exception& e) {
-      BOOST_TEST_MESSAGE("could not drop role: " << e.what());
-    }
   }
   // An interaction with the customer, the caller verified by the code word.
   std::int64_t verified(std::int64_t customer, const std::string& word) {

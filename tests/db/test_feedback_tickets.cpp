@@ -22,13 +22,11 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
-
 struct Desk {
   TestDatabase db;
   std::unique_ptr<soci::session> admin = db.admin();
   std::unique_ptr<soci::session> agent;
-  std::string login = db.name() + "_agent";
+  std::string login = db.login("agent");
 
   Desk() {
     subdesk::db::executeScript(*admin, R"(
@@ -38,19 +36,9 @@ struct Desk {
         (2, 'Шевчук', 'Ігор', NULL, 'uk'),
         (3, 'Smith', 'John', 'john.smith@example.com', 'en');
     )");
-    *admin << "DROP ROLE IF EXISTS " + login;
-    *admin << "CREATE ROLE " + login + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_agent";
-    agent = subdesk::db::connect(db.conninfoAs(login, kPassword));
+    db.addLogin("agent", "subdesk_agent");
+    agent = db.connectAs("agent");
     *agent << "SET subdesk.test_now = '2024-05-14 14:02:00+03'";
-  }
-  ~Desk() {
-    agent.reset();
-    try {
-      *admin << "DROP OWNED BY " + login;
-      *admin << "DROP ROLE IF EXISTS " + login;
-    } catch (const std::exception& e) {
-      BOOST_TEST_MESSAGE("could not drop role: " << e.what());
-    }
   }
   std::int64_t visit(std::int64_t customer) {
     return Interactions(*agent).open(subdesk::services::Channel::Visit, "", customer);

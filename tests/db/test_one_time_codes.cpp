@@ -23,7 +23,6 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
 constexpr const char* kNumber = "+380671234567";
 
 struct Desk {
@@ -45,28 +44,17 @@ struct Desk {
       INSERT INTO line(id, msisdn, account_id, tariff_id) VALUES (1, '+380671234567', 1, 1), (2, '+380931234567', 2, 1);
     )");
     for (const auto& [who, role] : roles) {
-      *admin << "DROP ROLE IF EXISTS " + login(who);
-      *admin << "CREATE ROLE " + login(who) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE " + role;
-      if (who != "site") {
-        *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(who) +
-                      "', 'Test', '" + role + "', 1)";
+      if (who == "site") {
+        db.addLogin(who, role);
+      } else {
+        db.addStaff(who, role.substr(std::string("subdesk_").size()), 1);
       }
     }
   }
-  ~Desk() {
-    sessions.clear();
-    for (const auto& [who, role] : roles) {
-      try {
-        *admin << "DROP ROLE IF EXISTS " + login(who);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << login(who) << ": " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& who) const { return db.name() + "_" + who; }
+  std::string login(const std::string& who) const { return db.login(who); }
   soci::session& as(const std::string& who) {
     auto& s = sessions[who];
-    if (!s) s = subdesk::db::connect(db.conninfoAs(login(who), kPassword));
+    if (!s) s = db.connectAs(who);
     return *s;
   }
   // Every session of the test on the same clock.

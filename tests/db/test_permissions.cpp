@@ -211,8 +211,6 @@ const std::vector<Rule> kRules = {
 };
 // clang-format on
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
-
 // A migrated database with a little data and one login role per staff group.
 struct Desk {
   TestDatabase db;
@@ -246,29 +244,12 @@ struct Desk {
       SELECT setval('customer_id_seq', 100), setval('account_id_seq', 100), setval('line_id_seq', 100),
              setval('interaction_id_seq', 2000), setval('office_id_seq', 100), setval('tariff_plan_id_seq', 100);
     )");
-    for (const std::string group : kGroups) {
-      const std::string who = login(group);
-      const int office = group == "agent" ? 3 : 1;
-      *admin << "DROP ROLE IF EXISTS " + who;
-      *admin << "CREATE ROLE " + who + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" + group;
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + who + "', 'Test " +
-                    group + "', 'subdesk_" + group + "', " + std::to_string(office) + ")";
-    }
+    for (const std::string group : kGroups) db.addStaff(group, group, group == "agent" ? 3 : 1, "Test " + group);
   }
-  ~Desk() {
-    sessions.clear();
-    for (const std::string group : kGroups) {
-      try {
-        *admin << "DROP ROLE IF EXISTS " + login(group);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << login(group) << ": " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& group) const { return db.name() + "_" + group; }
+  std::string login(const std::string& group) const { return db.login(group); }
   soci::session& as(const std::string& group) {
     auto& s = sessions[group];
-    if (!s) s = subdesk::db::connect(db.conninfoAs(login(group), kPassword));
+    if (!s) s = db.connectAs(group);
     return *s;
   }
   long long lastAuditId() {

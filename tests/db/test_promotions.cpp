@@ -22,13 +22,11 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
-
 struct Desk {
   TestDatabase db;
   std::unique_ptr<soci::session> admin = db.admin();
   std::unique_ptr<soci::session> agent;
-  std::string login = db.name() + "_agent";
+  std::string login = db.login("agent");
 
   Desk() {
     subdesk::db::executeScript(*admin, R"(
@@ -46,19 +44,9 @@ struct Desk {
       INSERT INTO line(id, msisdn, account_id, tariff_id, status, closed_at) VALUES
         (1, '+380671234567', 1, 1, 'active', NULL), (2, '+380671234568', 1, 1, 'closed', now());
     )");
-    *admin << "DROP ROLE IF EXISTS " + login;
-    *admin << "CREATE ROLE " + login + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_agent";
-    agent = subdesk::db::connect(db.conninfoAs(login, kPassword));
+    db.addLogin("agent", "subdesk_agent");
+    agent = db.connectAs("agent");
     *agent << "SET subdesk.test_now = '2024-05-14 14:02:00+03'";
-  }
-  ~Desk() {
-    agent.reset();
-    try {
-      *admin << "DROP OWNED BY " + login;
-      *admin << "DROP ROLE IF EXISTS " + login;
-    } catch (const std::exception& e) {
-      BOOST_TEST_MESSAGE("could not drop role: " << e.what());
-    }
   }
   long long number(const std::string& q) {
     long long n = 0;
@@ -142,7 +130,7 @@ BOOST_AUTO_TEST_CASE(join_leave_and_refusals) {
 
 BOOST_AUTO_TEST_CASE(one_open_enrolment_even_from_two_desks) {
   Desk d;
-  auto second = subdesk::db::connect(d.db.conninfoAs(d.login, kPassword));
+  auto second = d.db.connectAs("agent");
   *second << "SET subdesk.test_now = '2024-05-14 14:03:00+03'";
   Promotions one(*d.agent), two(*second);
   {

@@ -21,7 +21,6 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
 constexpr const char* kNumber = "+380671234567";
 
 struct Site {
@@ -38,28 +37,12 @@ struct Site {
       INSERT INTO account(id, number, customer_id, kind) VALUES (1, '100000017', 1, 'mobile');
       INSERT INTO line(id, msisdn, account_id, tariff_id) VALUES (1, '+380671234567', 1, 1);
     )");
-    for (const std::string who : {"agent", "site"}) {
-      *admin << "DROP ROLE IF EXISTS " + login(who);
-      *admin << "CREATE ROLE " + login(who) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE " +
-                    (who == "agent" ? "subdesk_agent" : "subdesk_selfcare");
-    }
-    *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login("agent") +
-                  "', 'Test', 'subdesk_agent', 1)";
-    agent = subdesk::db::connect(db.conninfoAs(login("agent"), kPassword));
-    site = subdesk::db::connect(db.conninfoAs(login("site"), kPassword));
+    db.addStaff("agent", "agent", 1);
+    db.addLogin("site", "subdesk_selfcare");
+    agent = db.connectAs("agent");
+    site = db.connectAs("site");
   }
-  ~Site() {
-    agent.reset();
-    site.reset();
-    for (const std::string who : {"agent", "site"}) {
-      try {
-        *admin << "DROP ROLE IF EXISTS " + login(who);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << login(who) << ": " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& who) const { return db.name() + "_" + who; }
+  std::string login(const std::string& who) const { return db.login(who); }
   // The agent resets the password within a verified call; returns the code the SMS carries.
   std::string sendCode() {
     long long call = 0;

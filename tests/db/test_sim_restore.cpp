@@ -25,7 +25,6 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
 constexpr const char* kOld = "8938001000000000010";     // active on line 1
 constexpr const char* kStock1 = "8938001000000000028";  // office 1 stock
 constexpr const char* kStock2 = "8938001000000000036";  // office 1 stock
@@ -67,30 +66,13 @@ struct Desk {
         ('8938001000000000051', '255010000000005', '55555555', 'active', 1, 4),
         ('8938001000000000069', '255010000000006', '66666666', 'lost', 1, 3);
     )");
-    for (const auto& [who, what] : staff) {
-      *admin << "DROP ROLE IF EXISTS " + login(who);
-      *admin << "CREATE ROLE " + login(who) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" +
-                    what.first;
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(who) +
-                    "', 'Test " + who + "', 'subdesk_" + what.first + "', " + std::to_string(what.second) +
-                    ")";
-    }
+    for (const auto& [who, what] : staff) db.addStaff(who, what.first, what.second, "Test " + who);
   }
-  ~Desk() {
-    sessions.clear();
-    for (const auto& [who, what] : staff) {
-      try {
-        *admin << "DROP ROLE IF EXISTS " + login(who);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << login(who) << ": " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& who) const { return db.name() + "_" + who; }
+  std::string login(const std::string& who) const { return db.login(who); }
   soci::session& as(const std::string& who) {
     auto& s = sessions[who];
     if (!s) {
-      s = subdesk::db::connect(db.conninfoAs(login(who), kPassword));
+      s = db.connectAs(who);
       *s << "SET subdesk.test_now = '2024-05-14 14:02:00+03'";
     }
     return *s;
@@ -220,10 +202,9 @@ BOOST_AUTO_TEST_CASE(sim_swap_recent_shows_72_hours_to_partners_and_staff) {
   soci::session& sales = as("sales1");
   visit(sales, 1);
   SimRestore(sales).restore(1, kStock1, SimRestoreReason::Lost, kOld);
-  *admin << "DROP ROLE IF EXISTS " + login("bank");
-  *admin << "CREATE ROLE " + login("bank") + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_partner";
+  db.addLogin("bank", "subdesk_partner");
   {
-    auto bank = subdesk::db::connect(db.conninfoAs(login("bank"), kPassword));
+    auto bank = db.connectAs("bank");
     std::string msisdn;
     *bank << "SET subdesk.test_now = '2024-05-17 14:01:00+03'";
     *bank << "SELECT msisdn FROM sim_swap_recent", soci::into(msisdn);
@@ -244,7 +225,6 @@ BOOST_AUTO_TEST_CASE(sim_swap_recent_shows_72_hours_to_partners_and_staff) {
     as("agent") << "SELECT count(*) FROM sim_swap_recent", soci::into(agentSees);
     BOOST_TEST(agentSees == 1);
   }
-  *admin << "DROP ROLE IF EXISTS " + login("bank");
 }
 
 BOOST_AUTO_TEST_CASE(refused_without_an_id_document_check) {

@@ -28,7 +28,6 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Card-test-pass-2024";
 const std::set<std::string> kEmergency = {"101", "102", "103", "104", "112"};
 
 struct DemoDesk {
@@ -49,27 +48,14 @@ struct DemoDesk {
       INSERT INTO ledger(account_id, amount, kind, idempotency_key, description)
         SELECT 1, -(balance + 5000), 'adjustment', 'test:debt', 'Test debt' FROM account WHERE id = 1;
     )");
-    for (const std::string group : {"agent", "sales", "supervisor"}) {
-      *admin << "DROP ROLE IF EXISTS " + login(group);
-      *admin << "CREATE ROLE " + login(group) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" + group;
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) SELECT '" + login(group) + "', 'Test " +
-                    group + "', 'subdesk_" + group + "', min(id) FROM office";
-    }
+    long long office = 0;
+    *admin << "SELECT min(id) FROM office", soci::into(office);
+    for (const std::string group : {"agent", "sales", "supervisor"}) db.addStaff(group, group, office, "Test " + group);
   }
-  ~DemoDesk() {
-    sessions.clear();
-    for (const std::string group : {"agent", "sales", "supervisor"}) {
-      try {
-        *admin << "DROP ROLE IF EXISTS " + login(group);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << login(group) << ": " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& group) const { return db.name() + "_" + group; }
+  std::string login(const std::string& group) const { return db.login(group); }
   soci::session& as(const std::string& group) {
     auto& s = sessions[group];
-    if (!s) s = subdesk::db::connect(db.conninfoAs(login(group), kPassword));
+    if (!s) s = db.connectAs(group);
     return *s;
   }
   long long number(const std::string& query) {

@@ -29,8 +29,6 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Lookup-test-pass-2024";
-
 std::string account(long serial) { return subdesk::AccountNumber::fromSerial(serial).digits(); }
 std::string iccid() {
   const std::string payload = "8938003123456789012";
@@ -70,27 +68,12 @@ struct Desk {
     )");
     *admin << "INSERT INTO sim(iccid, imsi, puk, status, office_id, line_id) VALUES ('" + iccid() +
                   "', '255010000000001', '12345678', 'active', 1, 1)";
-    for (const std::string group : {"agent", "sales"}) {
-      *admin << "DROP ROLE IF EXISTS " + login(group);
-      *admin << "CREATE ROLE " + login(group) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" + group;
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(group) +
-                    "', 'Test " + group + "', 'subdesk_" + group + "', 1)";
-    }
+    for (const std::string group : {"agent", "sales"}) db.addStaff(group, group, 1, "Test " + group);
   }
-  ~Desk() {
-    sessions.clear();
-    for (const std::string group : {"agent", "sales"}) {
-      try {
-        *admin << "DROP ROLE IF EXISTS " + login(group);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << login(group) << ": " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& group) const { return db.name() + "_" + group; }
+  std::string login(const std::string& group) const { return db.login(group); }
   soci::session& as(const std::string& group) {
     auto& s = sessions[group];
-    if (!s) s = subdesk::db::connect(db.conninfoAs(login(group), kPassword));
+    if (!s) s = db.connectAs(group);
     return *s;
   }
   LookupResult lookup(const std::string& group, const std::string& query) {

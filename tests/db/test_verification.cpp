@@ -21,7 +21,6 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
 constexpr const char* kEdit = "SELECT customer_update_contact(1, (SELECT version FROM customer WHERE id = 1), "
                               "'olena@ukr.net', '+380501112233', NULL)";
 
@@ -53,27 +52,12 @@ struct Desk {
       INSERT INTO account(id, number, customer_id, kind) VALUES (1, '100000017', 1, 'mobile');
       INSERT INTO line(id, msisdn, account_id, tariff_id) VALUES (1, '+380671234567', 1, 1);
     )");
-    for (const std::string group : {"agent", "sales"}) {
-      *admin << "DROP ROLE IF EXISTS " + login(group);
-      *admin << "CREATE ROLE " + login(group) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" + group;
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(group) +
-                    "', 'Test', 'subdesk_" + group + "', 1)";
-    }
+    for (const std::string group : {"agent", "sales"}) db.addStaff(group, group, 1);
   }
-  ~Desk() {
-    sessions.clear();
-    for (const std::string group : {"agent", "sales"}) {
-      try {
-        *admin << "DROP ROLE IF EXISTS " + login(group);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << login(group) << ": " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& group) const { return db.name() + "_" + group; }
+  std::string login(const std::string& group) const { return db.login(group); }
   soci::session& as(const std::string& group) {
     auto& s = sessions[group];
-    if (!s) s = subdesk::db::connect(db.conninfoAs(login(group), kPassword));
+    if (!s) s = db.connectAs(group);
     return *s;
   }
   // What only a superuser may do: let this database honour the test clock.

@@ -34,9 +34,34 @@ TestDatabase::~TestDatabase() {
   try {
     auto sql = db::connect(serverConninfo() + " dbname=postgres");
     *sql << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
+    // Whatever the logins owned went with the database.
+    for (const auto& login : logins_) *sql << "DROP ROLE IF EXISTS " + login;
   } catch (const std::exception& e) {
-    std::cerr << "could not drop test database " << name_ << ": " << e.what() << '\n';
+    std::cerr << "could not drop test database " << name_ << " or its logins: " << e.what() << '\n';
   }
+}
+
+std::string TestDatabase::addLogin(const std::string& who, const std::string& groupRole) {
+  const std::string name = login(who);
+  auto sql = admin();
+  *sql << "DROP ROLE IF EXISTS " + name;
+  *sql << "CREATE ROLE " + name + " LOGIN PASSWORD '" + kLoginPassword + "' IN ROLE " + groupRole;
+  logins_.push_back(name);
+  return name;
+}
+
+std::string TestDatabase::addStaff(const std::string& who, const std::string& group, long long officeId,
+                                   const std::string& fullName) {
+  const std::string name = addLogin(who, "subdesk_" + group);
+  const std::string role = "subdesk_" + group;
+  auto sql = admin();
+  *sql << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES (:l, :n, :g, :o)", soci::use(name),
+      soci::use(fullName), soci::use(role), soci::use(officeId);
+  return name;
+}
+
+std::unique_ptr<soci::session> TestDatabase::connectAs(const std::string& who) const {
+  return db::connect(conninfoAs(login(who), kLoginPassword));
 }
 
 std::string TestDatabase::adminConninfo() const { return serverConninfo() + " dbname=" + name_; }
