@@ -139,11 +139,15 @@ std::vector<MonthExpenses> SubscriberCard::expenses(const CardKey& key, int mont
   const std::string from = out.front().month + "-01";
   long long a1 = key.accountId, a2 = a1;
   const std::string f1 = from, f2 = from;
+  // cdr_visible is a security_barrier view: only leakproof conditions on its own columns
+  // reach the partitions' (line_id, started_at) indexes. "line_id IN (SELECT ...)" or a
+  // join does not, and scans every call record of the months (1.7 s at 100,000
+  // subscribers); "= ANY (ARRAY(SELECT ...))" is a parameter computed first, and does.
   eachRow(
       sql_,
       std::string("SELECT to_char(c.started_at AT TIME ZONE 'Europe/Kyiv', 'YYYY-MM'), c.kind, "
                   "CAST(sum(c.charge) AS bigint) FROM cdr_visible c "
-                  "WHERE c.line_id IN (SELECT id FROM line WHERE account_id = :a) "
+                  "WHERE c.line_id = ANY (ARRAY(SELECT id FROM line WHERE account_id = :a)) "
                   "AND c.started_at >= CAST(:f AS date) AT TIME ZONE 'Europe/Kyiv' GROUP BY 1, 2"),
       [&](const soci::row& r) {
         auto it = byMonth.find(str(r, 0));
@@ -196,7 +200,8 @@ std::vector<ExpenseEntry> SubscriberCard::expenseEntries(std::int64_t accountId,
       sql_,
       std::string("SELECT kyiv_iso(c.started_at), c.kind, c.direction, c.other_number, c.duration_s, c.volume_kb, "
                   "c.charge, CAST(c.roaming AS int), l.msisdn FROM cdr_visible c JOIN line l ON l.id = c.line_id "
-                  "WHERE l.account_id = :a AND c.kind = :k AND c.charge > 0 "
+                  "WHERE c.line_id = ANY (ARRAY(SELECT id FROM line WHERE account_id = :a)) AND c.kind = :k "
+                  "AND c.charge > 0 "
                   "AND c.started_at >= CAST(:f AS date) AT TIME ZONE 'Europe/Kyiv' "
                   "AND c.started_at < CAST(:t AS date) AT TIME ZONE 'Europe/Kyiv' ORDER BY c.started_at, c.id"),
       [&](const soci::row& r) {

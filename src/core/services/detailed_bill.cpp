@@ -45,13 +45,15 @@ BillData DetailedBill::load(std::int64_t accountId, std::int64_t lineId, std::ch
       sql_, "SELECT l.msisdn FROM line l WHERE l.account_id = :a AND (l.id = :l OR :l0 = 0) ORDER BY l.id",
       [&](const soci::row& r) { b.msisdns.push_back(str(r, 0)); }, soci::use(a, "a"), soci::use(l, "l"),
       soci::use(l0, "l0"));
-  // The records: from cdr_visible only (no emergency calls), one partition per month.
+  // The records: from cdr_visible only (no emergency calls), one partition per month. The
+  // lines as an array, not a join: see SubscriberCard::expenses on the security_barrier view.
   const std::vector<std::optional<std::string>> params{std::to_string(accountId), std::to_string(lineId), f, t};
   db::RowCursor rows(sql_,
                      "SELECT to_char(c.started_at AT TIME ZONE 'Europe/Kyiv', 'DD.MM HH24:MI'), l.msisdn, c.kind, "
                      "c.direction, coalesce(c.other_number, ''), coalesce(c.duration_s, 0), "
                      "coalesce(c.volume_kb, 0), c.charge, c.roaming FROM cdr_visible c JOIN line l ON l.id = c.line_id "
-                     "WHERE l.account_id = CAST($1 AS bigint) AND (l.id = CAST($2 AS bigint) OR CAST($2 AS bigint) = 0) "
+                     "WHERE c.line_id = ANY (ARRAY(SELECT id FROM line WHERE account_id = CAST($1 AS bigint) "
+                     "AND (id = CAST($2 AS bigint) OR CAST($2 AS bigint) = 0))) "
                      "AND c.started_at >= CAST($3 AS date) AT TIME ZONE 'Europe/Kyiv' "
                      "AND c.started_at < (CAST($4 AS date) + 1) AT TIME ZONE 'Europe/Kyiv' "
                      "ORDER BY c.started_at, c.id",
