@@ -292,13 +292,12 @@ void PdfDocument::drawPage(cairo_t* cr, int page, double width, double height) {
   cairo_restore(cr);
 }
 
-int PdfDocument::save(const std::string& path) {
-  const int pages = paginate();
-  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
+int PdfDocument::write(cairo_surface_t* surface, const std::string& what) {
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(surface);
-    throw std::runtime_error("cannot write " + path);
+    throw std::runtime_error("cannot write " + what);
   }
+  const int pages = paginate();
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title_.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "subdesk");
   cairo_t* cr = cairo_create(surface);
@@ -310,8 +309,26 @@ int PdfDocument::save(const std::string& path) {
   cairo_surface_finish(surface);
   const bool ok = cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;
   cairo_surface_destroy(surface);
-  if (!ok) throw std::runtime_error("cannot write " + path);
+  if (!ok) throw std::runtime_error("cannot write " + what);
   return pages;
+}
+
+int PdfDocument::save(const std::string& path) {
+  paginate();  // before the file is created: a layout error leaves no empty file behind
+  return write(cairo_pdf_surface_create(path.c_str(), kPageW, kPageH), path);
+}
+
+std::string PdfDocument::render() {
+  std::string bytes;
+  paginate();
+  write(cairo_pdf_surface_create_for_stream(
+            [](void* closure, const unsigned char* data, unsigned int length) {
+              static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+              return CAIRO_STATUS_SUCCESS;
+            },
+            &bytes, kPageW, kPageH),
+        "the PDF document");
+  return bytes;
 }
 
 }  // namespace subdesk::reports

@@ -17,6 +17,7 @@
 #include <vector>
 
 typedef struct _cairo cairo_t;
+typedef struct _cairo_surface cairo_surface_t;
 
 namespace subdesk::reports {
 
@@ -56,6 +57,8 @@ class PdfDocument {
   // Lays out and writes the file; throws std::runtime_error when it cannot be written.
   // Returns the number of pages.
   int save(const std::string& path);
+  // The same file's bytes, in memory (an e-mail attachment).
+  std::string render();
 
   // Lays out the blocks on A4 pages (again, when blocks were added since) and returns the
   // number of pages.
@@ -77,6 +80,7 @@ class PdfDocument {
 
  private:
   void changed();
+  int write(cairo_surface_t* surface, const std::string& what);  // takes the surface
   std::string title_;
   std::string footer_;
   std::function<std::string(int, int)> pageLabel_;

@@ -31,14 +31,32 @@ PdfTableStream::~PdfTableStream() {
     if (cr_) finish();
   } catch (...) {
   }
+  dropCache();
 }
 
-double PdfTableStream::rowHeight(const std::vector<std::string>& cells, bool bold) {
-  double h = 0;
-  for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i) {
-    h = std::max(h, textHeight(cr_, cells[i], bold ? kBodyBold : kBody, columns_[i].widthMm * kPt - 3 * kPt));
+void PdfTableStream::dropCache() {
+  for (auto& byColumn : cache_) {
+    for (auto& m : byColumn) {
+      for (auto& [text, c] : m) g_object_unref(c.layout);
+      m.clear();
+    }
   }
-  return h + 3 * kPt;
+}
+
+const PdfTableStream::Cell& PdfTableStream::cell(std::size_t column, const std::string& text, bool bold) {
+  auto& byColumn = cache_[bold ? 1 : 0];
+  if (byColumn.size() != columns_.size()) byColumn.resize(columns_.size());
+  auto& m = byColumn[column];
+  if (auto it = m.find(text); it != m.end()) return it->second;
+  // Unique texts (ids, moments, amounts) would grow the cache without end: it is bounded,
+  // and emptied when full (memory stays flat however many rows come).
+  if (m.size() >= 2048) {
+    for (auto& [t, c] : m) g_object_unref(c.layout);
+    m.clear();
+  }
+  const PdfColumn& col = columns_[column];
+  PangoLayout* layout = makeLayout(cr_, text, bold ? kBodyBold : kBody, col.widthMm * kPt - 3 * kPt, col.alignRight);
+  return m.emplace(text, Cell{layout, layoutHeight(layout)}).first->second;
 }
 
 void PdfTableStream::drawHeader() {
@@ -89,7 +107,13 @@ void PdfTableStream::row(const std::vector<std::string>& cells, bool bold) {
     startPage();
     if (page_ == 1) drawHeader();
   }
-  const double h = rowHeight(cells, bold);
+  laid_.clear();
+  double h = 0;
+  for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i) {
+    laid_.push_back(&cell(i, cells[i], bold));
+    h = std::max(h, laid_.back()->height);
+  }
+  h += 3 * kPt;
   if (y_ + h > kBodyBottom) {
     endPage();
     startPage();
@@ -104,11 +128,11 @@ void PdfTableStream::row(const std::vector<std::string>& cells, bool bold) {
   cairo_stroke(cr_);
   cairo_set_source_rgb(cr_, 0, 0, 0);
   for (std::size_t i = 0; i < columns_.size(); ++i) {
-    const double w = columns_[i].widthMm * kPt;
-    if (i < cells.size()) {
-      drawText(cr_, cells[i], bold ? kBodyBold : kBody, x, y_ + 1.5 * kPt, w - 3 * kPt, columns_[i].alignRight);
+    if (i < laid_.size()) {
+      cairo_move_to(cr_, x, y_ + 1.5 * kPt);
+      pango_cairo_show_layout(cr_, laid_[i]->layout);
     }
-    x += w;
+    x += columns_[i].widthMm * kPt;
   }
   y_ += h;
 }

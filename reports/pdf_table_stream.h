@@ -11,11 +11,13 @@
 //   pdf.finish();
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "reports/pdf_document.h"
 
 typedef struct _cairo_surface cairo_surface_t;
+typedef struct _PangoLayout PangoLayout;
 
 namespace subdesk::reports {
 
@@ -37,7 +39,14 @@ class PdfTableStream {
   void startPage();
   void endPage();
   void drawHeader();
-  double rowHeight(const std::vector<std::string>& cells, bool bold);
+  // The laid-out text of a cell, shaped once and reused for every row that repeats it
+  // (a method, a day, an office, a name) and for the row that measures and then draws it.
+  struct Cell {
+    PangoLayout* layout;
+    double height;
+  };
+  const Cell& cell(std::size_t column, const std::string& text, bool bold);
+  void dropCache();
 
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
@@ -48,6 +57,8 @@ class PdfTableStream {
   double y_ = 0;
   int page_ = 0;
   bool pageOpen_ = false;
+  std::vector<std::unordered_map<std::string, Cell>> cache_[2];  // [bold][column]
+  std::vector<const Cell*> laid_;                                // the current row's cells
 };
 
 }  // namespace subdesk::reports

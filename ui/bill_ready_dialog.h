@@ -1,7 +1,8 @@
 #pragma once
 // The detailed bill, made: what it holds (records, total, the fee charged or waived), and
 // what to do with it: print preview and print (wx printing framework drawing the same
-// pages as the PDF), save as PDF, or close.
+// pages as the PDF), save as PDF, send by e-mail to the customer's registered address
+// (through the outbox, after a confirmation that shows the address), or close.
 #include <wx/button.h>
 
 #include "card_tabs.h"
@@ -21,9 +22,13 @@ class BillReadyDialog : public DeskDialog {
   void onPreview();
   void onPrint();
   void onSave();
+  void onEmail();
+  void sendEmail(const std::string& recipient);
 
   CardContext context_;
   PreparedBill bill_;
+  wxButton* email_ = nullptr;
+  bool busy_ = false;  // one worker at a time draws the document (save or e-mail)
 };
 
 }  // namespace subdesk::ui

@@ -162,7 +162,16 @@ class CliApplication : public Poco::Util::Application {
       auto settings = config::Settings::load();
       if (auto p = settings.profile(config().getString("global.profile", "default"))) conninfo = p->replica;
     }
-    return conninfo.empty() ? connect() : db::connect(conninfo);
+    if (conninfo.empty()) return connect();
+    try {
+      return db::connect(conninfo);
+    } catch (const std::exception& e) {
+      // As the desk does: a replica that is down slows the primary, it stops nothing.
+      std::cerr << "subdesk-cli: " << format(tr("The read replica is not available ({0}); reading from the main server."),
+                          {describeError(e)})
+                << '\n';
+      return connect();
+    }
   }
   void printHelp() {
     Poco::Util::HelpFormatter help(options());

@@ -1,7 +1,8 @@
 // Detailed-bill requests (issue 8): the fee the core quotes is the fee the database
-// charges through the ledger; a supervisor's waiver leaves no ledger row but a recorded,
-// audited request with its reason; agents cannot waive; a stale quote is refused; a
-// retry with the same key charges once.
+// charges through the ledger; a supervisor's waiver is in the ledger too (the fee and an
+// equal credit, so the balance does not move) and a recorded, audited request with its
+// reason; agents cannot waive; a stale quote is refused; a retry with the same key
+// charges once; the report of fees charged and waived agrees with the ledger.
 #define BOOST_TEST_MODULE db_detail_requests
 #include <boost/test/unit_test.hpp>
 
@@ -61,6 +62,13 @@ BOOST_AUTO_TEST_CASE(first_request_of_the_month_costs_5_31_and_further_ones_1_06
                     "AND account_id = " + id(account)) == 637);
   BOOST_TEST(number("SELECT count(*) FROM audit_log WHERE table_name = 'ledger' AND action = 'INSERT' AND row_id IN ('" +
                     id(r1.ledgerId) + "', '" + id(r2.ledgerId) + "')") == 2);
+  // Charged, not waived: no credit row, and the request names its fee row.
+  BOOST_TEST(number("SELECT count(*) FROM ledger WHERE kind = 'detail_fee_waiver' AND account_id = " + id(account)) == 0);
+  BOOST_TEST(number("SELECT ledger_id FROM detail_request WHERE id = " + id(r2.requestId)) == r2.ledgerId);
+  BOOST_TEST(number("SELECT count(*) FROM detail_request WHERE waiver_ledger_id IS NOT NULL AND account_id = " +
+                    id(account)) == 0);
+  BOOST_TEST(number("SELECT sum(amount) FROM ledger WHERE wallet = 'main' AND account_id = " + id(account)) ==
+             number("SELECT balance FROM account WHERE id = " + id(account)));
 }
 
 BOOST_AUTO_TEST_CASE(the_preferential_period_costs_1_06_whatever_the_count_and_core_and_database_agree) {
@@ -104,9 +112,20 @@ BOOST_AUTO_TEST_CASE(a_supervisor_waives_with_a_reason_agents_cannot_and_the_wai
   const auto r = supervisor.request(input(account, supervisor.quote(account).fee.fee, std::string("network fault, complaint 77")));
   BOOST_TEST(r.waived);
   BOOST_TEST(r.fee.kopecks() == 531);
-  BOOST_TEST(r.ledgerId == 0);
   BOOST_TEST(number("SELECT balance FROM account WHERE id = " + id(account)) == balance);
-  BOOST_TEST(number("SELECT count(*) FROM ledger WHERE kind = 'detail_fee' AND account_id = " + id(account)) == 0);
+  // In the ledger: the fee, and its waiver credited back in the same transaction.
+  BOOST_TEST_REQUIRE(r.ledgerId != 0);
+  const std::string waiverRow = "(SELECT waiver_ledger_id FROM detail_request WHERE id = " + id(r.requestId) + ")";
+  BOOST_TEST(number("SELECT -amount FROM ledger WHERE kind = 'detail_fee' AND id = " + id(r.ledgerId)) == 531);
+  BOOST_TEST(number("SELECT amount FROM ledger WHERE kind = 'detail_fee_waiver' AND id = " + waiverRow) == 531);
+  BOOST_TEST(number("SELECT count(*) FROM ledger WHERE kind IN ('detail_fee', 'detail_fee_waiver') AND account_id = " +
+                    id(account)) == 2);
+  BOOST_TEST(number("SELECT count(DISTINCT xmin::text) FROM ledger WHERE id IN (" + id(r.ledgerId) + ", " + waiverRow +
+                    ")") == 1);
+  BOOST_TEST(number("SELECT sum(amount) FROM ledger WHERE wallet = 'main' AND account_id = " + id(account)) ==
+             number("SELECT balance FROM account WHERE id = " + id(account)));
+  BOOST_TEST(number("SELECT count(*) FROM audit_log WHERE table_name = 'ledger' AND action = 'INSERT' AND who = '" +
+                    login("supervisor") + "' AND row_id IN ('" + id(r.ledgerId) + "', " + waiverRow + "::text)") == 2);
   BOOST_TEST(text("SELECT waive_reason FROM detail_request WHERE id = " + id(r.requestId)) == "network fault, complaint 77");
   BOOST_TEST(text("SELECT changes ->> 'reason' FROM audit_log WHERE action = 'detailed_bill' AND who = '" +
                   login("supervisor") + "'") == "network fault, complaint 77");
@@ -114,6 +133,30 @@ BOOST_AUTO_TEST_CASE(a_supervisor_waives_with_a_reason_agents_cannot_and_the_wai
                     "AND row_id = '" + id(r.requestId) + "' AND changes -> 'waived' ->> 'new' = 'true'") == 1);
   // The waived request was the month's first: the next one costs 1.06.
   BOOST_TEST(supervisor.quote(account).fee.fee.kopecks() == 106);
+  // A second waiver, then its retry with the same key: one more credit row, not two.
+  auto second = input(account, supervisor.quote(account).fee.fee, std::string("second complaint"));
+  const auto first = supervisor.request(second);
+  BOOST_TEST(supervisor.request(second).requestId == first.requestId);
+  BOOST_TEST(number("SELECT count(*) FROM ledger WHERE kind = 'detail_fee_waiver' AND account_id = " + id(account)) == 2);
+  BOOST_TEST(number("SELECT balance FROM account WHERE id = " + id(account)) == balance);
+}
+
+BOOST_AUTO_TEST_CASE(the_report_of_fees_charged_and_waived_agrees_with_the_ledger) {
+  *admin << "UPDATE account SET selfcare_registered_on = NULL WHERE id = " + id(account);
+  DetailRequests supervisor(as("supervisor"));
+  supervisor.request(input(account, supervisor.quote(account).fee.fee));                              // 5.31 charged
+  supervisor.request(input(account, supervisor.quote(account).fee.fee, std::string("goodwill")));     // 1.06 waived
+  supervisor.request(input(account, supervisor.quote(account).fee.fee));                              // 1.06 charged
+  const std::string mine = " WHERE account = (SELECT number FROM account WHERE id = " + id(account) + ")";
+  BOOST_TEST(number("SELECT sum(charged) FROM report_detail_fees" + mine) == 531 + 106);
+  BOOST_TEST(number("SELECT sum(waived) FROM report_detail_fees" + mine) == 106);
+  const std::string ledger = "SELECT coalesce(sum(amount), 0) FROM ledger WHERE account_id = " + id(account);
+  // What the report says was charged is what the ledger took, net of waivers; what it
+  // says was waived is what the ledger credited back.
+  BOOST_TEST(-number(ledger + " AND kind IN ('detail_fee', 'detail_fee_waiver')") ==
+             number("SELECT sum(charged) FROM report_detail_fees" + mine));
+  BOOST_TEST(number(ledger + " AND kind = 'detail_fee_waiver'") == number("SELECT sum(waived) FROM report_detail_fees" + mine));
+  BOOST_TEST(-number(ledger + " AND kind = 'detail_fee'") == number("SELECT sum(fee) FROM report_detail_fees" + mine));
 }
 
 BOOST_AUTO_TEST_CASE(a_stale_quote_is_refused_and_a_retry_charges_once) {

@@ -158,7 +158,8 @@ BOOST_AUTO_TEST_CASE(an_agent_loads_the_full_card_with_the_database_figures) {
     BOOST_TEST(m.data == number("SELECT sum(charge) FROM cdr WHERE line_id IN (SELECT id FROM line WHERE account_id = " +
                                 id(account) + ") AND kind = 'data' AND " + inMonth));
     BOOST_TEST(m.fees == -number("SELECT sum(amount) FROM ledger WHERE account_id = " + id(account) +
-                                 " AND wallet = 'main' AND kind IN ('monthly_fee', 'service_fee', 'detail_fee', 'turbo') "
+                                 " AND wallet = 'main' AND kind IN ('monthly_fee', 'service_fee', 'detail_fee', "
+                                 "'detail_fee_waiver', 'turbo') "
                                  "AND to_char(created_at AT TIME ZONE 'Europe/Kyiv', 'YYYY-MM') = '" + m.month + "'"));
     for (auto cat : {ExpenseCategory::Calls, ExpenseCategory::Sms, ExpenseCategory::Data, ExpenseCategory::Fees}) {
       long long sum = 0;

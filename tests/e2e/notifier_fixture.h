@@ -22,7 +22,7 @@ struct NotifierFixture {
   TempDir dir;
   std::string role = db.name() + "_notifier";
 
-  NotifierFixture() {
+  explicit NotifierFixture(Template t = Template::Empty) : db(t) {
     *admin << "DROP ROLE IF EXISTS " + role;
     *admin << "CREATE ROLE " + role + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_notifier";
   }

@@ -2,7 +2,8 @@
 # GUI test of the detailed bill (issue 8), as a supervisor: open a card by number, the
 # History tab lists records (and the opening is audited), Ctrl+B shows the fee before
 # confirming, confirming charges it through the ledger, and the bill is saved as a PDF
-# through the file dialog; the PDF is read back (pdftotext, pdftoppm). Then the reports
+# through the file dialog; the PDF is read back (pdftotext, pdftoppm); Alt+E sends it to
+# the registered e-mail (the confirmation names the address). Then the reports
 # window exports a CSV. Screenshots of each step land in SCREENSHOT_DIR.
 #
 #   detailed_bill.sh SUBDESK SUBDESK_CLI SCREENSHOT_DIR
@@ -76,6 +77,34 @@ echo "$text" | grep -qF -- "$(echo "$total" | sed 's/UAH //')" || echo "note: to
 pdftoppm -png -r 60 -f 1 -l 1 "$pdf" "$shots/bill_page" || fail "pdftoppm could not render the bill"
 echo "ok: bill saved as PDF and read back"
 
+# 3b. Send by e-mail (Alt+E): the confirmation names the registered address; confirming
+# queues an e-mail with the PDF attached in the outbox.
+email="bill.gui.$$@example.com"
+psql_super "$db" "UPDATE customer SET email = '$email' WHERE id = (SELECT customer_id FROM account WHERE id = $account)" \
+  || fail "could not set the e-mail address"
+window_starting() {
+  local w
+  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
+    case "$(xdotool getwindowname "$w" 2>/dev/null)" in "$1"*) found=$w; return 0 ;; esac
+  done
+  return 1
+}
+wait_for 5 window_starting "Detailed bill — saved" || fail "no bill window after saving"
+focus "$found"
+xdotool key alt+e
+wait_for 15 said "bill-email-confirm: $email" || fail "no confirmation naming $email"
+sleep 0.8
+import -window root "$shots/bill_email_confirm.png"
+xdotool key Return
+wait_for 20 said "bill-emailed: " || fail "the bill was not queued for e-mail"
+outbox=$(grep -F 'bill-emailed: ' "$out" | tail -1 | sed 's/bill-emailed: \([0-9]*\) .*/\1/')
+queued=$(psql_super "$db" "SELECT o.recipient || ' ' || a.mime_type || ' ' || (substring(a.content FROM 1 FOR 5) = '%PDF-'::bytea)
+  FROM outbox o JOIN outbox_attachment a ON a.outbox_id = o.id WHERE o.id = $outbox AND o.channel = 'email'")
+[ "$queued" = "$email application/pdf true" ] || fail "outbox $outbox holds '$queued'"
+sleep 0.5
+import -window root "$shots/bill_emailed.png"
+echo "ok: bill queued for e-mail to $email (outbox $outbox)"
+
 # 4. Close, then the reports window exports a CSV.
 focus "$found"
 xdotool key Escape
@@ -97,4 +126,4 @@ import -window root "$shots/reports_done.png"
 echo "ok: $(grep -F 'export: ' "$out" | tail -1)"
 
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
-echo "PASS: history, fee shown and charged, bill saved as PDF, report exported"
+echo "PASS: history, fee shown and charged, bill saved as PDF and queued for e-mail, report exported"

@@ -4,9 +4,13 @@
 #include <chrono>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <Poco/Base64Decoder.h>
 #include <Poco/Net/MailMessage.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/StreamCopier.h>
 #include <Poco/UTFString.h>
 #include <Poco/UnicodeConverter.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
@@ -187,6 +191,53 @@ BOOST_AUTO_TEST_CASE(the_message_carries_utf8_subject_and_body) {
   BOOST_TEST(!isPlausibleEmailAddress("olena@localhost"));
   BOOST_TEST(!isPlausibleEmailAddress("olena@example.com>\r\nRCPT TO:<x@y.z"));
   BOOST_TEST(!isPlausibleEmailAddress("no-at-sign.example.com"));
+}
+
+namespace {
+// Collects the parts of a multipart message as Poco reads them back.
+struct Parts : Poco::Net::PartHandler {
+  struct Part {
+    std::string contentType, disposition, content;
+  };
+  std::vector<Part> parts;
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    Part p{header.get("Content-Type", ""), header.get("Content-Disposition", ""), {}};
+    Poco::StreamCopier::copyToString(stream, p.content);
+    parts.push_back(std::move(p));
+  }
+};
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(attachments_make_a_multipart_message_whose_files_come_back_byte_for_byte) {
+  SmtpSettings s;
+  s.from = "subdesk <noreply@example.net>";
+  OutboxMessage m;
+  m.id = 7;
+  m.channel = Channel::Email;
+  m.recipient = "olena@example.com";
+  m.subject = "Детальний рахунок";
+  m.body = "Детальний рахунок — у вкладенні.";
+  std::string pdf = "%PDF-1.5\n";
+  for (int i = 0; i < 4096; ++i) pdf.push_back(static_cast<char>(i % 256));  // every byte value, NULs included
+  m.attachments.push_back({"bill-123456782-2026-10-01-2026-10-31.pdf", "application/pdf", pdf});
+  Poco::Net::MailMessage mail;
+  buildMailMessage(mail, s, m);
+  std::ostringstream wire;
+  mail.write(wire);
+  const std::string text = wire.str();
+  BOOST_TEST(text.find("Content-Type: multipart/mixed") != std::string::npos, text.substr(0, 800));
+
+  std::istringstream in(text);
+  Poco::Net::MailMessage back;
+  Parts parts;
+  back.read(in, parts);
+  BOOST_REQUIRE(parts.parts.size() == 2u);
+  BOOST_TEST(parts.parts[0].contentType.find("text/plain; charset=UTF-8") == 0u);
+  BOOST_TEST(parts.parts[0].content == m.body);
+  BOOST_TEST(parts.parts[1].contentType.find("application/pdf") == 0u);
+  BOOST_TEST(parts.parts[1].disposition.find("attachment") == 0u);
+  BOOST_TEST(parts.parts[1].disposition.find("bill-123456782-2026-10-01-2026-10-31.pdf") != std::string::npos);
+  BOOST_TEST((parts.parts[1].content == pdf));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,19 +8,6 @@
 namespace subdesk::db {
 namespace {
 
-constexpr const char* kCursorName = "subdesk_rows";
-
-// Throws the server's error with its SQLSTATE when `res` is not `expected`; frees it then.
-PGresult* checked(PGconn* conn, PGresult* res, ExecStatusType expected) {
-  if (PQresultStatus(res) == expected) return res;
-  const char* field = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-  const std::string state = field ? field : "XX000";
-  std::string message = PQresultErrorMessage(res);
-  if (message.empty()) message = PQerrorMessage(conn);
-  PQclear(res);
-  throw soci::postgresql_soci_error(message, state.c_str());
-}
-
 }  // namespace
 
 ReadSnapshot::ReadSnapshot(soci::session& sql) : sql_(sql) {
@@ -39,22 +26,40 @@ ReadSnapshot::~ReadSnapshot() {
 RowCursor::RowCursor(soci::session& sql, const std::string& query,
                      const std::vector<std::optional<std::string>>& params, int batch)
     : sql_(sql), batchSize_(batch > 0 ? batch : 20000) {
+  // libpq's single-row mode: the statement runs to its end like any other (so the
+  // planner may use parallel workers, which it never does behind DECLARE CURSOR) and its
+  // rows are handed over one PGresult at a time as they arrive: memory stays flat.
   PGconn* conn = nativeConnection(sql_);
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-  const std::string declare = std::string("DECLARE ") + kCursorName + " NO SCROLL CURSOR FOR " + query;
-  PQclear(checked(conn,
-                  PQexecParams(conn, declare.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                               nullptr, nullptr, 0),
-                  PGRES_COMMAND_OK));
+  if (!PQsendQueryParams(conn, query.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                         nullptr, 0)) {
+    throw soci::postgresql_soci_error(PQerrorMessage(conn), "08006");
+  }
+  PQsetSingleRowMode(conn);
 }
 
 RowCursor::~RowCursor() {
   if (batch_) PQclear(batch_);
+  batch_ = nullptr;
+  if (done_) return;
+  // Left early (cancelled, or an exception): stop the statement and take what is left of
+  // its results, so the session can run the next one.
+  // Only a statement still sending rows is cancelled: one that has ended (the last row was
+  // read but not next()'s false) just has its end taken.
   PGconn* conn = nativeConnection(sql_);
-  if (PQtransactionStatus(conn) == PQTRANS_INTRANS) {
-    PQclear(PQexec(conn, (std::string("CLOSE ") + kCursorName).c_str()));
+  bool cancelled = false;
+  while (PGresult* r = PQgetResult(conn)) {
+    if (!cancelled && PQresultStatus(r) == PGRES_SINGLE_TUPLE) {
+      cancelled = true;
+      if (PGcancel* c = PQgetCancel(conn)) {
+        char err[256];
+        PQcancel(c, err, sizeof err);
+        PQfreeCancel(c);
+      }
+    }
+    PQclear(r);
   }
 }
 
@@ -64,27 +69,38 @@ void RowCursor::fetch() {
     batch_ = nullptr;
   }
   PGconn* conn = nativeConnection(sql_);
-  const std::string q = "FETCH FORWARD " + std::to_string(batchSize_) + " FROM " + kCursorName;
-  batch_ = checked(conn, PQexec(conn, q.c_str()), PGRES_TUPLES_OK);
-  rowsInBatch_ = PQntuples(batch_);
-  columns_ = PQnfields(batch_);
-  rowInBatch_ = 0;
-  if (rowsInBatch_ == 0) done_ = true;
+  PGresult* res = PQgetResult(conn);
+  if (!res) {
+    done_ = true;
+    return;
+  }
+  if (PQresultStatus(res) == PGRES_SINGLE_TUPLE) {
+    batch_ = res;
+    columns_ = PQnfields(batch_);
+    rowInBatch_ = 0;
+    rowsInBatch_ = 1;
+    return;
+  }
+  // The end (PGRES_TUPLES_OK with no rows) or an error: take the final NULL too, so the
+  // connection is free again, then report the error if it was one.
+  done_ = true;
+  const bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+  if (ok && columns_ == 0) columns_ = PQnfields(res);
+  const char* field = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+  const std::string state = field ? field : "XX000";
+  std::string message = PQresultErrorMessage(res);
+  PQclear(res);
+  while (PGresult* r = PQgetResult(conn)) PQclear(r);
+  if (!ok) {
+    if (message.empty()) message = PQerrorMessage(conn);
+    throw soci::postgresql_soci_error(message, state.c_str());
+  }
 }
 
 bool RowCursor::next() {
   if (done_) return false;
-  if (!batch_ || rowInBatch_ + 1 >= rowsInBatch_) {
-    // A short batch was the last one: no need to ask again.
-    if (batch_ && rowsInBatch_ < batchSize_) {
-      done_ = true;
-      return false;
-    }
-    fetch();
-    if (done_) return false;
-  } else {
-    ++rowInBatch_;
-  }
+  fetch();
+  if (done_) return false;
   ++read_;
   return true;
 }

@@ -1,11 +1,14 @@
 #pragma once
-// Streams the rows of a query in batches through a server-side cursor (DECLARE ... NO
-// SCROLL CURSOR, FETCH n), so memory stays flat however many rows there are: SOCI's rowset
-// would hold the whole result in libpq. Values come as text (PostgreSQL's text output),
-// parameters are bound ($1, $2, ...), never spliced into the query.
+// Streams the rows of a query one at a time with libpq's single-row mode, so memory stays
+// flat however many rows there are: SOCI's rowset would hold the whole result in libpq.
+// (It used a server-side cursor, DECLARE ... FETCH n, until the CSV benchmark showed that
+// PostgreSQL never runs a cursor's query with parallel workers: bench/README.md.) Values
+// come as text (PostgreSQL's text output), parameters are bound ($1, $2, ...), never
+// spliced into the query.
 //
-// Needs an open transaction on the session (ReadSnapshot below); one cursor at a time
-// per session.
+// While rows are being read the session runs nothing else: read to the end (next() false)
+// or destroy the cursor (which cancels the rest) before the next statement. Read inside a
+// ReadSnapshot when several statements must see one snapshot.
 //
 //   db::ReadSnapshot snapshot(sql);
 //   db::RowCursor rows(sql, "SELECT a, b FROM t WHERE d >= $1", {"2026-01-01"});
@@ -38,7 +41,7 @@ class ReadSnapshot {
 class RowCursor {
  public:
   RowCursor(soci::session& sql, const std::string& query, const std::vector<std::optional<std::string>>& params,
-            int batch = 20000);
+            int batch = 20000);  // batch: kept for callers; rows now come one by one
   ~RowCursor();  // closes the cursor; never throws
   RowCursor(const RowCursor&) = delete;
   RowCursor& operator=(const RowCursor&) = delete;

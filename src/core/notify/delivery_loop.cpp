@@ -66,13 +66,15 @@ int DeliveryLoop::runOnce(const std::atomic<bool>& stopping) {
     batch = claimer.claim(settings_.batchSize);
     for (; next < batch.size(); ++next) {
       if (stopping) break;
-      const OutboxMessage& m = batch[next];
+      OutboxMessage& m = batch[next];
       if (!claimer.confirm(m.id)) {
         ++counters_.lostClaims;
         logger().warning("outbox " + std::to_string(m.id) + ": claim lapsed before sending; left to its new owner");
         continue;
       }
+      if (m.channel == Channel::Email) claimer.loadAttachments(m);
       const DeliveryResult result = (m.channel == Channel::Sms ? sms_ : email_).send(m);
+      m.attachments.clear();  // sent or not, the files are not needed to record the outcome
       try {
         record(claimer, m, result);
       } catch (...) {

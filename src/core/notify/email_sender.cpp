@@ -13,6 +13,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SecureSMTPClientSession.h>
 #include <Poco/Net/SSLManager.h>
+#include <Poco/Net/StringPartSource.h>
 #include <Poco/Timestamp.h>
 
 #include "core/notify/delivery_rules.h"
@@ -101,8 +102,18 @@ void buildMailMessage(Poco::Net::MailMessage& mail, const SmtpSettings& settings
   // One Message-ID per outbox row: a message that is ever delivered twice (a notifier
   // crashed between the server's 250 and marking the row) is recognisable as one.
   mail.set("Message-ID", "<outbox-" + std::to_string(message.id) + "@" + domainOf(settings.from) + ">");
-  mail.setContentType("text/plain; charset=UTF-8");
-  mail.setContent(message.body, MailMessage::ENCODING_QUOTED_PRINTABLE);
+  if (message.attachments.empty()) {
+    mail.setContentType("text/plain; charset=UTF-8");
+    mail.setContent(message.body, MailMessage::ENCODING_QUOTED_PRINTABLE);
+    return;
+  }
+  // multipart/mixed: the text first, then each file in base64 with its name.
+  mail.addContent(new Poco::Net::StringPartSource(message.body, "text/plain; charset=UTF-8"),
+                  MailMessage::ENCODING_QUOTED_PRINTABLE);
+  for (const auto& a : message.attachments) {
+    mail.addAttachment(a.fileName, new Poco::Net::StringPartSource(a.content, a.mimeType, a.fileName),
+                       MailMessage::ENCODING_BASE64);
+  }
 }
 
 EmailSender::EmailSender(SmtpSettings settings) : settings_(std::move(settings)) {

@@ -1,7 +1,8 @@
 #pragma once
 // E-mail over SMTP with Poco::Net. STARTTLS is used when the server offers it in its
 // EHLO answer (or demanded, or never used, as configured); the subject is RFC 2047
-// encoded UTF-8, the body text/plain UTF-8 in quoted-printable.
+// encoded UTF-8, the body text/plain UTF-8 in quoted-printable; a message with attachments
+// is multipart/mixed: that text, then each file in base64 with its name.
 #include <chrono>
 #include <string>
 

@@ -8,6 +8,8 @@
 
 #include <Poco/Environment.h>
 
+#include "core/services/bill_email.h"  // fromHex
+
 namespace subdesk::notify {
 
 OutboxClaimer::OutboxClaimer(soci::session& sql, std::string owner, std::chrono::seconds lease)
@@ -52,6 +54,19 @@ bool OutboxClaimer::confirm(std::int64_t id) {
                        "WHERE id = :id AND claimed_by = :owner AND status = 'queued' RETURNING id",
        soci::use(leaseSeconds, "lease"), soci::use(rowId, "id"), soci::use(owner_, "owner"), soci::into(got));
   return st.execute(true) && got == rowId;
+}
+
+void OutboxClaimer::loadAttachments(OutboxMessage& message) {
+  message.attachments.clear();
+  const long long rowId = message.id;
+  // bytea as hexadecimal text: SOCI binds text, and the file stays byte for byte.
+  soci::rowset<soci::row> rows = (sql_.prepare << "SELECT file_name, mime_type, encode(content, 'hex') "
+                                                  "FROM outbox_attachment WHERE outbox_id = :id ORDER BY id",
+                                  soci::use(rowId, "id"));
+  for (const auto& r : rows) {
+    message.attachments.push_back(
+        {r.get<std::string>(0), r.get<std::string>(1), services::fromHex(r.get<std::string>(2))});
+  }
 }
 
 bool OutboxClaimer::markSent(const OutboxMessage& message) {

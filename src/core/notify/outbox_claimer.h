@@ -31,6 +31,9 @@ class OutboxClaimer {
   // Renews the claim on a row just before it is sent; false when it is no longer ours
   // (lapsed and taken by another notifier, or no longer queued).
   bool confirm(std::int64_t id);
+  // The message's attachments (e-mail), read just before it is sent so that a claimed
+  // batch does not hold every file in memory at once.
+  void loadAttachments(OutboxMessage& message);
   // The gateway took it: sent, sent_at, secret scrubbed from subject and body and NULLed.
   bool markSent(const OutboxMessage& message);
   // Try again after the backoff; the row stays queued.

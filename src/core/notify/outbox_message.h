@@ -3,10 +3,18 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace subdesk::notify {
 
 enum class Channel { Sms, Email };
+
+// A file sent with an e-mail (outbox_attachment, migration 0031).
+struct Attachment {
+  std::string fileName;  // "bill-123456782-2026-10-01-2026-10-31.pdf"
+  std::string mimeType;  // "application/pdf"
+  std::string content;   // the bytes
+};
 
 struct OutboxMessage {
   std::int64_t id = 0;
@@ -16,6 +24,7 @@ struct OutboxMessage {
   std::string body;
   std::optional<std::string> secret;   // a code or password inside body/subject
   int attempts = 0;                    // attempts made before this one
+  std::vector<Attachment> attachments; // e-mail only; loaded just before sending
 };
 
 struct DeliveryResult {

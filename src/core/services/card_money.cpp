@@ -159,7 +159,7 @@ std::vector<MonthExpenses> SubscriberCard::expenses(const CardKey& key, int mont
   eachRow(
       sql_,
       "SELECT to_char(created_at AT TIME ZONE 'Europe/Kyiv', 'YYYY-MM'), CAST(-sum(amount) AS bigint) FROM ledger "
-      "WHERE account_id = :a AND wallet = 'main' AND kind IN ('monthly_fee', 'service_fee', 'detail_fee', 'turbo') "
+      "WHERE account_id = :a AND wallet = 'main' AND kind IN ('monthly_fee', 'service_fee', 'detail_fee', 'detail_fee_waiver', 'turbo') "
       "AND created_at >= CAST(:f AS date) AT TIME ZONE 'Europe/Kyiv' GROUP BY 1",
       [&](const soci::row& r) {
         auto it = byMonth.find(str(r, 0));
@@ -181,7 +181,7 @@ std::vector<ExpenseEntry> SubscriberCard::expenseEntries(std::int64_t accountId,
     eachRow(
         sql_,
         "SELECT kyiv_iso(created_at), kind, coalesce(description, ''), -amount FROM ledger "
-        "WHERE account_id = :a AND wallet = 'main' AND kind IN ('monthly_fee', 'service_fee', 'detail_fee', 'turbo') "
+        "WHERE account_id = :a AND wallet = 'main' AND kind IN ('monthly_fee', 'service_fee', 'detail_fee', 'detail_fee_waiver', 'turbo') "
         "AND " + range + "ORDER BY created_at, id",
         [&](const soci::row& r) {
           ExpenseEntry e;

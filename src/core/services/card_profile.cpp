@@ -48,6 +48,7 @@ std::string ledgerKindText(const std::string& kind) {
   if (kind == "service_fee") return tr("Service fee");
   if (kind == "adjustment") return tr("Balance adjustment");
   if (kind == "detail_fee") return tr("Detailed bill fee");
+  if (kind == "detail_fee_waiver") return tr("Detailed bill fee waived");
   if (kind == "turbo") return tr("Turbo");
   if (kind == "bonus_transfer") return tr("Bonus transfer");
   if (kind == "bonus_accrual") return tr("Bonus accrual");

@@ -129,7 +129,7 @@ enum class ExpenseCategory { Calls, Sms, Data, Fees };
 struct MonthExpenses {
   std::string month;
   // Spent, positive kopecks: call-record charges by kind; fees are the ledger's
-  // monthly_fee, service_fee, detail_fee and turbo rows.
+  // monthly_fee, service_fee, detail_fee (less detail_fee_waiver) and turbo rows.
   std::int64_t calls = 0, sms = 0, data = 0, fees = 0;
   std::int64_t total() const { return calls + sms + data + fees; }
 };

@@ -1,8 +1,9 @@
 #pragma once
 // Requests for a detailed bill (issue 8): the fee quoted by DetailFeePolicy before the
 // agent confirms, then detail_request_create() (migration 0029) records the request,
-// charges the fee through the ledger or, for a supervisor, waives it with a reason, and
-// writes the audited read 'detailed_bill'. Runs on the primary server.
+// charges the fee through the ledger or, for a supervisor, waives it with a reason (the fee
+// row and an equal 'detail_fee_waiver' credit row, migration 0031), and writes the audited
+// read 'detailed_bill'. Runs on the primary server.
 //
 //   DetailRequests requests(sql);
 //   auto quote = requests.quote(accountId);             // shown to the agent
@@ -39,7 +40,7 @@ struct DetailRequestResult {
   std::int64_t requestId = 0;
   Money fee;
   bool waived = false;
-  std::int64_t ledgerId = 0;  // 0 when waived
+  std::int64_t ledgerId = 0;  // the fee's ledger row; a waived fee also has its credit row (0031)
 };
 
 class DetailRequests {

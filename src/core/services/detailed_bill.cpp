@@ -78,8 +78,9 @@ BillData DetailedBill::load(std::int64_t accountId, std::int64_t lineId, std::ch
   eachRow(
       sql_,
       "SELECT to_char(created_at AT TIME ZONE 'Europe/Kyiv', 'DD.MM HH24:MI'), kind, coalesce(description, ''), "
-      "-amount FROM ledger WHERE account_id = :a AND wallet = 'main' AND amount < 0 "
-      "AND kind IN ('monthly_fee', 'service_fee', 'detail_fee', 'turbo') " + range + "ORDER BY created_at, id",
+      "-amount FROM ledger WHERE account_id = :a AND wallet = 'main' "
+      "AND ((amount < 0 AND kind IN ('monthly_fee', 'service_fee', 'detail_fee', 'turbo')) "
+      "     OR kind = 'detail_fee_waiver') " + range + "ORDER BY created_at, id",
       [&](const soci::row& r) {
         BillFee fee{str(r, 0), str(r, 1), str(r, 2), i64(r, 3)};
         b.feesTotal += fee.amount;

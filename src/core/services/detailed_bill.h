@@ -27,7 +27,7 @@ struct BillRecord {
 struct BillFee {
   std::string at;  // "01.11 00:00" Kyiv
   std::string kind, description;
-  std::int64_t amount = 0;  // kopecks charged (positive)
+  std::int64_t amount = 0;  // kopecks charged (positive); a waived fee credited back is negative
 };
 
 struct BillData {

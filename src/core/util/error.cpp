@@ -58,6 +58,13 @@ std::string describeError(const std::exception& e) {
   if (state == "SD049") return format(tr("The family group cannot be changed: {0}"), {serverMessage(e)});
   if (state == "SD053") return tr("The line is not in this promotion (it never joined or has already left).");
   if (state == "SD054") return format(tr("The ticket cannot be answered: {0}"), {serverMessage(e)});
+  // Detailed bills by e-mail (migration 0031).
+  if (state == "SD060")
+    return tr("The customer has no registered e-mail address: add it to the profile (with their consent) first.");
+  if (state == "SD061")
+    return format(tr("The customer's e-mail address has just changed ({0}). Nothing was sent; check the address "
+                     "and send again."),
+                  {serverMessage(e)});
   if (state == "SD004") return format(tr("{0} Ask a supervisor to make this adjustment."), {serverMessage(e)});
   if (state == "SD007")
     return tr("This operation was already done with different details. Close the dialog and start again.");
