@@ -46,6 +46,7 @@ wxString ledgerKindWord(const std::string& kind) {
   if (kind == "service_fee") return _("service fees");
   if (kind == "adjustment") return _("adjustments");
   if (kind == "detail_fee") return _("detailed bills");
+  if (kind == "detail_fee_waiver") return _("detailed bill fees waived");
   if (kind == "turbo") return _("turbo");
   if (kind == "bonus_transfer") return _("bonus transfers");
   if (kind == "bonus_accrual") return _("bonuses accrued");
