@@ -57,8 +57,9 @@ void answerTicket(CardPage* card, std::int64_t ticketId) {
 
 void cancelTariffChange(CardPage* card, const services::ScheduledTariffChange& change) {
   if (!card) return;
-  const wxString question = wxString::Format(_("Cancel the change of %s to %s from %s?"), phone(change.msisdn),
-                                             pick(change.toUk, change.toEn), day(change.effectiveOn));
+  const wxString question =
+      wxString::Format(_("Cancel the change of %s to %s from %s?"), phone(change.msisdn),
+                       pick(change.toUk, change.toEn), day(change.effectiveOn));
   wxMessageDialog confirm(frameOf(card), question, _("Cancel a tariff change"), wxYES_NO | wxNO_DEFAULT);
   confirm.SetYesNoLabels(_("&Cancel the change"), _("&Keep it"));
   guiProbe("confirm", question);
@@ -75,7 +76,8 @@ void cancelTariffChange(CardPage* card, const services::ScheduledTariffChange& c
       },
       [card](const std::string& error) {
         guiProbe("error", wxString::FromUTF8(error));
-        wxMessageBox(wxString::FromUTF8(error), _("Cancel a tariff change"), wxOK | wxICON_ERROR, frameOf(card));
+        wxMessageBox(wxString::FromUTF8(error), _("Cancel a tariff change"), wxOK | wxICON_ERROR,
+                     frameOf(card));
       });
 }
 

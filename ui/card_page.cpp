@@ -105,7 +105,8 @@ void CardPage::refresh() {
         data = services::SubscriberCard(*sql, deskLanguage()).load(key);
         extras.scheduled = services::TariffChange(*sql).scheduled(data.key.customerId);
         services::FamilyProfile family(*sql);
-        if (const auto group = family.groupOfCustomer(data.key.customerId)) extras.family = family.members(*group);
+        if (const auto group = family.groupOfCustomer(data.key.customerId))
+          extras.family = family.members(*group);
         return result;
       },
       [this](std::pair<services::CardData, CardExtras> result) {

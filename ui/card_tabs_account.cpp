@@ -110,12 +110,12 @@ OverviewTab::OverviewTab(wxWindow* parent, CardContext context)
   auto* newTicket = new wxButton(this, wxID_ANY, _("New &ticket…"));
   answer_ = new wxButton(this, wxID_ANY, _("A&nswer…"));
   answer_->Disable();
-  services_ = compact(
-      makeList({{_("Connected service"), 280}, {_("Monthly fee"), 120}, {_("Since"), 110}, {_("Until"), 110}}));
+  services_ = compact(makeList(
+      {{_("Connected service"), 280}, {_("Monthly fee"), 120}, {_("Since"), 110}, {_("Until"), 110}}));
   familyName_ = heading(_("Family"));
   auto* familyButton = new wxButton(this, wxID_ANY, _("Famil&y profile…"));
-  family_ = compact(
-      makeList({{_("Name"), 300}, {_("Account"), 100}, {_("Kind"), 110}, {_("Balance"), 120}, {_("Numbers"), 260}}));
+  family_ = compact(makeList(
+      {{_("Name"), 300}, {_("Account"), 100}, {_("Kind"), 110}, {_("Balance"), 120}, {_("Numbers"), 260}}));
 
   newTicket->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openTicket(cardPage()); });
   answer_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { answerSelected(); });
@@ -126,7 +126,8 @@ OverviewTab::OverviewTab(wxWindow* parent, CardContext context)
   familyButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showFamilyProfile(cardPage()); });
 
   auto* ticketBox = new wxBoxSizer(wxVERTICAL);
-  ticketBox->Add(headingRow(heading(_("Open feedback tickets")), {newTicket, answer_}), wxSizerFlags().Expand());
+  ticketBox->Add(headingRow(heading(_("Open feedback tickets")), {newTicket, answer_}),
+                 wxSizerFlags().Expand());
   ticketBox->Add(tickets_, wxSizerFlags(1).Expand().Border(wxTOP, 4));
   auto* top = new wxBoxSizer(wxHORIZONTAL);
   top->Add(facts_.sizer(), wxSizerFlags().Border(wxRIGHT, 16));
@@ -135,7 +136,8 @@ OverviewTab::OverviewTab(wxWindow* parent, CardContext context)
   sizer->Add(top, kBlock);
   sizer->Add(heading(_("Services")), wxSizerFlags().Border(wxLEFT | wxTOP, 8));
   sizer->Add(services_, wxSizerFlags(1).Expand().Border(wxALL, 8));
-  sizer->Add(headingRow(familyName_, {familyButton}), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
+  sizer->Add(headingRow(familyName_, {familyButton}),
+             wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
   sizer->Add(family_, wxSizerFlags(1).Expand().Border(wxALL, 8));
   SetSizer(sizer);
 }
@@ -169,7 +171,8 @@ void OverviewTab::show(const services::CardData& card) {
   answer_->Disable();
   wxString probe;
   for (const auto& t : o.openTickets) {
-    addRow(tickets_, {wxString::Format("%lld", static_cast<long long>(t.id)), moment(t.createdAt), firstLine(t.subject)});
+    addRow(tickets_, {wxString::Format("%lld", static_cast<long long>(t.id)), moment(t.createdAt),
+                      firstLine(t.subject)});
     probe += wxString::Format("%s#%lld %s", probe.empty() ? "" : " | ", static_cast<long long>(t.id),
                               wxString::FromUTF8(t.subject));
   }
@@ -177,10 +180,12 @@ void OverviewTab::show(const services::CardData& card) {
     addRow(tickets_, {wxString(), wxString(), _("none")});
   } else {
     // The oldest open ticket is selected: Answer works on it at once.
-    tickets_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    tickets_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                           wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     answer_->Enable();
   }
-  guiProbe("card-tickets", wxString::Format("%zu", o.openTickets.size()) + (probe.empty() ? "" : ": " + probe));
+  guiProbe("card-tickets",
+           wxString::Format("%zu", o.openTickets.size()) + (probe.empty() ? "" : ": " + probe));
   Layout();
 }
 
@@ -194,20 +199,23 @@ void OverviewTab::showExtras(const CardExtras& extras) {
   }
   const auto& g = *extras.family;
   const bool owner = g.ownerCustomerId == card_.key.customerId;
-  familyName_->SetLabel(owner ? wxString::Format(_("Family: %s (this subscriber is the owner)"), wxString::FromUTF8(g.name))
-                              : wxString::Format(_("Family: %s, owned by %s"), wxString::FromUTF8(g.name),
-                                                 wxString::FromUTF8(g.ownerName)));
-  wxString probe = wxString::Format("%s, owner %s", wxString::FromUTF8(g.name), wxString::FromUTF8(g.ownerName));
+  familyName_->SetLabel(
+      owner ? wxString::Format(_("Family: %s (this subscriber is the owner)"), wxString::FromUTF8(g.name))
+            : wxString::Format(_("Family: %s, owned by %s"), wxString::FromUTF8(g.name),
+                               wxString::FromUTF8(g.ownerName)));
+  wxString probe =
+      wxString::Format("%s, owner %s", wxString::FromUTF8(g.name), wxString::FromUTF8(g.ownerName));
   for (const auto& m : g.members) {
     // Balances and numbers are the owner's to see, and each customer's own; a member's
     // card does not show the other members' money.
     const bool visible = owner || m.customerId == card_.key.customerId;
     addRow(family_, {wxString::FromUTF8(m.customerName) + (m.owner ? _(" (owner)") : wxString()),
-                     wxString::FromUTF8(m.accountNumber), statusWord(m.kind), visible ? money(m.balance) : wxString(),
-                     visible ? linesOf(m) : wxString()});
+                     wxString::FromUTF8(m.accountNumber), statusWord(m.kind),
+                     visible ? money(m.balance) : wxString(), visible ? linesOf(m) : wxString()});
     probe += " | " + wxString::FromUTF8(m.accountNumber) + " " + (visible ? money(m.balance) : wxString("-"));
   }
-  if (g.members.empty()) addRow(family_, {_("no accounts in the group yet"), wxString(), wxString(), wxString(), wxString()});
+  if (g.members.empty())
+    addRow(family_, {_("no accounts in the group yet"), wxString(), wxString(), wxString(), wxString()});
   guiProbe("card-family", probe);
   Layout();
 }
@@ -314,8 +322,11 @@ PackageTab::PackageTab(wxWindow* parent, CardContext context) : CardTab(parent, 
   cancelChange_ = new wxButton(this, wxID_ANY, _("&Cancel the selected change…"));
   cancelChange_->Disable();
   cancelChange_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancelSelected(); });
-  scheduled_ = compact(makeList(
-      {{_("Number"), 130}, {_("From"), 110}, {_("Current tariff"), 200}, {_("New tariff"), 200}, {_("Requested by"), 120}}));
+  scheduled_ = compact(makeList({{_("Number"), 130},
+                                 {_("From"), 110},
+                                 {_("Current tariff"), 200},
+                                 {_("New tariff"), 200},
+                                 {_("Requested by"), 120}}));
   scheduled_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
     cancelChange_->Enable(static_cast<std::size_t>(e.GetIndex()) < changes_.size());
   });
@@ -338,8 +349,8 @@ void PackageTab::showExtras(const CardExtras& extras) {
   cancelChange_->Disable();
   wxString probe;
   for (const auto& c : changes_) {
-    ui::addRow(scheduled_, {phone(c.msisdn), day(c.effectiveOn), pick(c.fromUk, c.fromEn), pick(c.toUk, c.toEn),
-                        wxString::FromUTF8(c.createdBy)});
+    ui::addRow(scheduled_, {phone(c.msisdn), day(c.effectiveOn), pick(c.fromUk, c.fromEn),
+                            pick(c.toUk, c.toEn), wxString::FromUTF8(c.createdBy)});
     probe += wxString::Format("%s%s %s %s", probe.empty() ? "" : " | ", wxString::FromUTF8(c.msisdn),
                               wxString::FromUTF8(c.effectiveOn), wxString::FromUTF8(c.toEn));
   }
@@ -347,10 +358,12 @@ void PackageTab::showExtras(const CardExtras& extras) {
     ui::addRow(scheduled_, {_("none"), wxString(), wxString(), wxString(), wxString()});
   } else {
     // The soonest change is selected (cancelling it still asks first).
-    scheduled_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    scheduled_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     cancelChange_->Enable();
   }
-  guiProbe("card-tariff-changes", wxString::Format("%zu", changes_.size()) + (probe.empty() ? "" : ": " + probe));
+  guiProbe("card-tariff-changes",
+           wxString::Format("%zu", changes_.size()) + (probe.empty() ? "" : ": " + probe));
 }
 
 PackageTab::Row PackageTab::addRow(wxSizer* sizer, const wxString& label) {
@@ -382,11 +395,13 @@ void PackageTab::show(const services::CardData& card) {
   promotions_->DeleteAllItems();
   wxString probe;
   for (const auto& pr : card.overview.promotions) {
-    ui::addRow(promotions_, {pick(pr.nameUk, pr.nameEn), moment(pr.joinedAt), pr.endsOn.empty() ? _("open-ended") : day(pr.endsOn)});
+    ui::addRow(promotions_, {pick(pr.nameUk, pr.nameEn), moment(pr.joinedAt),
+                             pr.endsOn.empty() ? _("open-ended") : day(pr.endsOn)});
     probe += wxString::Format("%s%s", probe.empty() ? "" : ", ", wxString::FromUTF8(pr.code));
   }
   if (card.overview.promotions.empty()) ui::addRow(promotions_, {_("none"), wxString(), wxString()});
-  guiProbe("card-promotions", wxString::Format("%zu", card.overview.promotions.size()) + (probe.empty() ? "" : ": " + probe));
+  guiProbe("card-promotions",
+           wxString::Format("%zu", card.overview.promotions.size()) + (probe.empty() ? "" : ": " + probe));
   const auto& p = card.package;
   if (!p.hasLine) {
     title_->SetLabel(_("No mobile package: this account has no mobile line."));

@@ -57,9 +57,12 @@ void addWithConsent(soci::session& sql, std::int64_t group, std::int64_t account
 }
 }  // namespace
 
-FamilyDialog::FamilyDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> pool, const services::CardData& card,
-                           std::optional<services::FamilyGroup> group, InteractionBar* bar)
-    : AccountDialog(parent, _("Family profile — subdesk"), std::move(pool), card), group_(std::move(group)), bar_(bar) {
+FamilyDialog::FamilyDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> pool,
+                           const services::CardData& card, std::optional<services::FamilyGroup> group,
+                           InteractionBar* bar)
+    : AccountDialog(parent, _("Family profile — subdesk"), std::move(pool), card),
+      group_(std::move(group)),
+      bar_(bar) {
   addHeading(_("Family profile"));
   auto* verifyRow = new wxBoxSizer(wxHORIZONTAL);
   verification_ = new wxStaticText(this, wxID_ANY, _("Reading the interaction…"));
@@ -71,7 +74,8 @@ FamilyDialog::FamilyDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> po
   title_ = new wxStaticText(this, wxID_ANY, wxString());
   title_->SetFont(title_->GetFont().Bold());
   content()->Add(title_, wxSizerFlags().Border(wxBOTTOM, FromDIP(4)));
-  members_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(760, 140)), wxLC_REPORT | wxLC_SINGLE_SEL);
+  members_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(760, 140)),
+                            wxLC_REPORT | wxLC_SINGLE_SEL);
   for (const auto& [text, width] : std::initializer_list<std::pair<wxString, int>>{
            {_("Name"), 230}, {_("Account"), 100}, {_("Kind"), 110}, {_("Balance"), 110}, {_("Numbers"), 200}})
     members_->AppendColumn(text, wxLIST_FORMAT_LEFT, FromDIP(width));
@@ -91,7 +95,8 @@ FamilyDialog::FamilyDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> po
   codeWordLabel_ = new wxStaticText(this, wxID_ANY, _("Its customer's &code word:"));
   codeWord_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(320, -1)));
   codeWord_->SetHint(_("needed when the account is another customer's"));
-  for (auto [label, control] : {std::pair<wxWindow*, wxWindow*>{nameLabel_, name_}, {memberLabel_, member_},
+  for (auto [label, control] : {std::pair<wxWindow*, wxWindow*>{nameLabel_, name_},
+                                {memberLabel_, member_},
                                 {codeWordLabel_, codeWord_}}) {
     grid->Add(label, wxSizerFlags().CentreVertical());
     grid->Add(control, wxSizerFlags().Expand());
@@ -108,9 +113,12 @@ FamilyDialog::FamilyDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> po
   verify_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     if (!bar_) return;
     wxWeakRef<FamilyDialog> self(this);
-    bar_->verifyCaller(std::nullopt, [self](bool) {
-      if (self) self->readVerification();
-    }, this);
+    bar_->verifyCaller(
+        std::nullopt,
+        [self](bool) {
+          if (self) self->readVerification();
+        },
+        this);
   });
 
   finishLayout(_("&Create the family group"), _("Close"));
@@ -121,7 +129,9 @@ FamilyDialog::FamilyDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> po
 
 bool FamilyDialog::isOwner() const { return !group_ || group_->ownerCustomerId == card_.key.customerId; }
 
-std::int64_t FamilyDialog::ownerCustomer() const { return group_ ? group_->ownerCustomerId : card_.key.customerId; }
+std::int64_t FamilyDialog::ownerCustomer() const {
+  return group_ ? group_->ownerCustomerId : card_.key.customerId;
+}
 
 void FamilyDialog::readVerification() {
   runAsync(
@@ -132,10 +142,12 @@ void FamilyDialog::readVerification() {
       },
       [this](std::optional<services::InteractionState> state) {
         const bool verified = state && services::verifiedNow(*state);
-        verification_->SetLabel(verified ? wxString::Format(_("The caller is verified until %s."),
-                                                            wxString::FromUTF8(state->validUntilLocal))
-                                         : _("The caller is not verified: verify them before changing the family."));
-        verification_->SetForegroundColour(verified ? wxColour(0x26, 0x7A, 0x3E) : wxColour(0xC0, 0x1C, 0x28));
+        verification_->SetLabel(
+            verified ? wxString::Format(_("The caller is verified until %s."),
+                                        wxString::FromUTF8(state->validUntilLocal))
+                     : _("The caller is not verified: verify them before changing the family."));
+        verification_->SetForegroundColour(verified ? wxColour(0x26, 0x7A, 0x3E)
+                                                    : wxColour(0xC0, 0x1C, 0x28));
         const bool wasShown = verify_->IsShown();
         verify_->Show(!verified && bar_);
         Layout();
@@ -165,9 +177,10 @@ void FamilyDialog::showGroup() {
       members_->SetItem(row, 4, visible ? numbersOf(m) : wxString());
       probe += (probe.empty() ? "" : ",") + wxString::FromUTF8(m.accountNumber);
     }
-    note_->SetLabel(owner ? _("To add another customer's account, that customer says their code word: the desk "
-                              "verifies it in a call of its own.")
-                          : _("Members are added from the owner's card. A member may take their own account out."));
+    note_->SetLabel(
+        owner ? _("To add another customer's account, that customer says their code word: the desk "
+                  "verifies it in a call of its own.")
+              : _("Members are added from the owner's card. A member may take their own account out."));
   }
   nameLabel_->Show(!group_);
   name_->Show(!group_);
@@ -180,7 +193,8 @@ void FamilyDialog::showGroup() {
   GetSizer()->Fit(this);
   Layout();
   (group_ ? member_ : name_)->SetFocus();
-  guiProbe("family", group_ ? wxString::Format("%s [%s]", wxString::FromUTF8(group_->name), probe) : wxString("none"));
+  guiProbe("family",
+           group_ ? wxString::Format("%s [%s]", wxString::FromUTF8(group_->name), probe) : wxString("none"));
 }
 
 void FamilyDialog::changed(services::FamilyGroup group) {
@@ -209,7 +223,8 @@ void FamilyDialog::create() {
     return;
   }
   submit(
-      [owner = card_.key.customerId, account = card_.key.accountId, name, texts = refusalTexts()](soci::session& sql) {
+      [owner = card_.key.customerId, account = card_.key.accountId, name,
+       texts = refusalTexts()](soci::session& sql) {
         return withRefusals(texts, [&] {
           // The group and its first member together, or neither.
           soci::transaction tr(sql);
@@ -235,8 +250,10 @@ void FamilyDialog::addMember() {
     return;
   }
   submit(
-      [group = group_->id, owner = ownerCustomer(), key, word = codeWord_->GetValue().Strip(wxString::both).utf8_string(),
-       needWord = _("This account is another customer's: type the code word they say to agree.").utf8_string(),
+      [group = group_->id, owner = ownerCustomer(), key,
+       word = codeWord_->GetValue().Strip(wxString::both).utf8_string(),
+       needWord =
+           _("This account is another customer's: type the code word they say to agree.").utf8_string(),
        wrongWord = _("The member's code word is wrong: nothing was changed.").utf8_string(),
        texts = refusalTexts()](soci::session& sql) {
         return withRefusals(texts, [&] {
@@ -254,9 +271,9 @@ void FamilyDialog::removeSelected() {
   const long row = selectedRow(members_);
   if (busy() || !group_ || row < 0 || static_cast<std::size_t>(row) >= group_->members.size()) return;
   const auto member = group_->members[static_cast<std::size_t>(row)];
-  const wxString question =
-      wxString::Format(_("Take account %s (%s) out of the family group \"%s\"?"), wxString::FromUTF8(member.accountNumber),
-                       wxString::FromUTF8(member.customerName), wxString::FromUTF8(group_->name));
+  const wxString question = wxString::Format(
+      _("Take account %s (%s) out of the family group \"%s\"?"), wxString::FromUTF8(member.accountNumber),
+      wxString::FromUTF8(member.customerName), wxString::FromUTF8(group_->name));
   wxMessageDialog confirm(this, question, _("Remove from the family"), wxYES_NO | wxNO_DEFAULT);
   confirm.SetYesNoLabels(_("&Remove it"), _("&Keep it"));
   guiProbe("confirm", question);

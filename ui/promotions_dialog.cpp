@@ -41,7 +41,8 @@ PromotionsDialog::PromotionsDialog(wxWindow* parent, std::shared_ptr<db::Session
   content()->Add(leave_, wxSizerFlags().Border(wxTOP | wxBOTTOM, FromDIP(6)));
 
   content()->Add(bold(_("May join today")), wxSizerFlags().Border(wxTOP, FromDIP(8)));
-  offersList_ = makeList({{_("Promotion"), 240}, {_("From"), 100}, {_("Until"), 100}, {_("What it gives"), 320}});
+  offersList_ =
+      makeList({{_("Promotion"), 240}, {_("From"), 100}, {_("Until"), 100}, {_("What it gives"), 320}});
   content()->Add(offersList_, wxSizerFlags().Expand());
 
   joinedList_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
@@ -95,14 +96,17 @@ void PromotionsDialog::reload() {
           const long row = offersList_->InsertItem(offersList_->GetItemCount(), pick(o.nameUk, o.nameEn));
           offersList_->SetItem(row, 1, day(o.startsOn));
           offersList_->SetItem(row, 2, until(o.endsOn));
-          offersList_->SetItem(row, 3, shortText(deskLanguage() == Language::En && !o.descriptionEn.empty()
-                                                     ? o.descriptionEn
-                                                     : o.descriptionUk));
+          offersList_->SetItem(
+              row, 3,
+              shortText(deskLanguage() == Language::En && !o.descriptionEn.empty() ? o.descriptionEn
+                                                                                   : o.descriptionUk));
           offered += (offered.empty() ? "" : ",") + wxString::FromUTF8(o.code);
         }
-        if (offers_.empty()) offersList_->InsertItem(0, _("none"));
-        else offersList_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                                       wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        if (offers_.empty())
+          offersList_->InsertItem(0, _("none"));
+        else
+          offersList_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                    wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
         okButton()->Enable(!offers_.empty());
         guiProbe("promotions", wxString::Format("joined [%s] offered [%s]", probe, offered));
       },
@@ -133,21 +137,19 @@ void PromotionsDialog::leaveSelected() {
   const long row = selectedRow(joinedList_);
   if (busy() || row < 0 || static_cast<std::size_t>(row) >= joined_.size()) return;
   const auto enrolment = joined_[static_cast<std::size_t>(row)];
-  const wxString question =
-      wxString::Format(_("Leave the promotion \"%s\"? Its benefits end today."), pick(enrolment.nameUk, enrolment.nameEn));
+  const wxString question = wxString::Format(_("Leave the promotion \"%s\"? Its benefits end today."),
+                                             pick(enrolment.nameUk, enrolment.nameEn));
   wxMessageDialog confirm(this, question, _("Leave a promotion"), wxYES_NO | wxNO_DEFAULT);
   confirm.SetYesNoLabels(_("&Leave it"), _("&Stay in it"));
   guiProbe("confirm", question);
   if (confirm.ShowModal() != wxID_YES) return;
-  submit(
-      [line = lineId_, id = enrolment.promotionId, texts = refusalTexts()](soci::session& sql) {
-        withRefusals(texts, [&] { services::Promotions(sql).leave(line, id); });
-      },
-      [this, code = enrolment.code] {
-        changed_ = true;
-        guiProbe("promotion-left", wxString::FromUTF8(code));
-        reload();
-      });
+  submit([line = lineId_, id = enrolment.promotionId, texts = refusalTexts()](
+             soci::session& sql) { withRefusals(texts, [&] { services::Promotions(sql).leave(line, id); }); },
+         [this, code = enrolment.code] {
+           changed_ = true;
+           guiProbe("promotion-left", wxString::FromUTF8(code));
+           reload();
+         });
 }
 
 }  // namespace subdesk::ui

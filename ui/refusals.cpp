@@ -36,7 +36,8 @@ RefusalTexts refusalTexts() {
   t.lineClosed = utf8(_("This line is closed."));
   t.ticketAnswered = utf8(_("This ticket has already been answered."));
   t.ticketNoEmail =
-      utf8(_("The subscriber has no registered e-mail for the answer: add one in the personal data first (Ctrl+D)."));
+      utf8(_("The subscriber has no registered e-mail for the answer: add one in the personal data first "
+             "(Ctrl+D)."));
   return t;
 }
 

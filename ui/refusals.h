@@ -15,8 +15,10 @@
 namespace subdesk::ui {
 
 struct RefusalTexts {
-  std::string promotionMissing, promotionNotRunning, promotionNotForTariff, promotionAlreadyIn, promotionOther;
-  std::string ownerHasGroup, alreadyInGroup, inAnotherGroup, notInGroup, groupMissing, accountClosed, lineClosed;
+  std::string promotionMissing, promotionNotRunning, promotionNotForTariff, promotionAlreadyIn,
+      promotionOther;
+  std::string ownerHasGroup, alreadyInGroup, inAnotherGroup, notInGroup, groupMissing, accountClosed,
+      lineClosed;
   std::string ticketAnswered, ticketNoEmail;
 };
 
@@ -34,7 +36,8 @@ auto withRefusals(const RefusalTexts& texts, Work&& work) -> decltype(work()) {
   } catch (const UserError&) {
     throw;
   } catch (const std::exception& e) {
-    if (std::string sentence = refusalSentence(e, texts); !sentence.empty()) throw UserError(sentence, sqlState(e));
+    if (std::string sentence = refusalSentence(e, texts); !sentence.empty())
+      throw UserError(sentence, sqlState(e));
     throw;
   }
 }

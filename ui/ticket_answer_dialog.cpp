@@ -15,15 +15,16 @@ TicketAnswerDialog::TicketAnswerDialog(wxWindow* parent, std::shared_ptr<db::Ses
   ticket_ = new wxStaticText(this, wxID_ANY, _("Loading the ticket…"));
   content()->Add(ticket_, wxSizerFlags().Border(wxBOTTOM, FromDIP(10)));
   const std::string& email = card.profile.email;
-  auto* to = new wxStaticText(this, wxID_ANY,
-                              email.empty() ? _("The subscriber has no registered e-mail: add one in the personal "
-                                                "data first (Ctrl+D).")
-                                            : wxString::Format(_("The answer goes by e-mail to %s."),
-                                                               wxString::FromUTF8(email)));
+  auto* to = new wxStaticText(
+      this, wxID_ANY,
+      email.empty() ? _("The subscriber has no registered e-mail: add one in the personal "
+                        "data first (Ctrl+D).")
+                    : wxString::Format(_("The answer goes by e-mail to %s."), wxString::FromUTF8(email)));
   if (email.empty()) to->SetForegroundColour(wxColour(0xC0, 0x1C, 0x28));
   content()->Add(to, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
   wxFlexGridSizer* grid = form();
-  answer_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(460, 140)), wxTE_MULTILINE);
+  answer_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(460, 140)),
+                           wxTE_MULTILINE);
   addField(grid, _("&Answer:"), answer_);
   finishLayout(_("&Send the answer"), _("Cancel"));
   answer_->SetFocus();
@@ -45,7 +46,8 @@ TicketAnswerDialog::TicketAnswerDialog(wxWindow* parent, std::shared_ptr<db::Ses
         loaded_ = true;
         GetSizer()->Fit(this);
         Layout();
-        guiProbe("ticket", wxString::Format("%lld ", static_cast<long long>(t.id)) + wxString::FromUTF8(t.status));
+        guiProbe("ticket",
+                 wxString::Format("%lld ", static_cast<long long>(t.id)) + wxString::FromUTF8(t.status));
       },
       [this](const std::string& error) {
         ticket_->SetLabelText(wxString::FromUTF8(error));
