@@ -100,14 +100,24 @@ void CardPage::refresh() {
       this,
       [pool = context_.pool, key = key_] {
         auto sql = pool->lease();
-        return services::SubscriberCard(*sql, deskLanguage()).load(key);
+        std::pair<services::CardData, CardExtras> result;
+        auto& [data, extras] = result;
+        data = services::SubscriberCard(*sql, deskLanguage()).load(key);
+        extras.scheduled = services::TariffChange(*sql).scheduled(data.key.customerId);
+        services::FamilyProfile family(*sql);
+        if (const auto group = family.groupOfCustomer(data.key.customerId))
+          extras.family = family.members(*group);
+        return result;
       },
-      [this](services::CardData data) { loaded(std::move(data)); },
+      [this](std::pair<services::CardData, CardExtras> result) {
+        loaded(std::move(result.first), std::move(result.second));
+      },
       [this](const std::string& error) { failed(error); });
 }
 
-void CardPage::loaded(services::CardData data) {
+void CardPage::loaded(services::CardData data, CardExtras extras) {
   data_ = std::move(data);
+  extras_ = std::move(extras);
   key_ = data_.key;
   hasData_ = true;
   const auto& o = data_.overview;
@@ -130,7 +140,10 @@ void CardPage::loaded(services::CardData data) {
     tabs_->InsertPage(static_cast<size_t>(tabs_->FindPage(timeline_)), homeInternet_, tabTitle(Tab::HomeInternet));
     pages_.emplace_back(Tab::HomeInternet, homeInternet_);
   }
-  for (auto& [tab, page] : pages_) page->show(data_);
+  for (auto& [tab, page] : pages_) {
+    page->show(data_);
+    page->showExtras(extras_);
+  }
   Layout();
   // The notebook's tab for this card shows the name now.
   if (auto* book = dynamic_cast<wxNotebook*>(GetParent())) {

@@ -2,7 +2,7 @@
 // One subscriber's card: a header (name, number, account), a warning band (recent SIM
 // swap, debt, suspension), and one tab per part of the self-care cabinet. All tabs are
 // filled from one snapshot loaded off the UI thread; refresh() loads it again (after an
-// operation changed something).
+// operation changed something), with the CardExtras read beside it.
 #include <memory>
 #include <vector>
 
@@ -27,6 +27,8 @@ class CardPage : public wxPanel {
   const services::CardKey& key() const { return key_; }
   // The loaded snapshot, or nullptr while loading.
   const services::CardData* data() const { return hasData_ ? &data_ : nullptr; }
+  // What was read beside the snapshot (scheduled tariff changes, the family group).
+  const CardExtras& extras() const { return extras_; }
   const CardContext& context() const { return context_; }
   // The caption of the card's page: the name, or the number while loading.
   wxString caption() const;
@@ -40,13 +42,14 @@ class CardPage : public wxPanel {
   CardTab* homeInternetTab() const { return homeInternet_; }
 
  private:
-  void loaded(services::CardData data);
+  void loaded(services::CardData data, CardExtras extras);
   void failed(const std::string& error);
   void wrapBand();
 
   CardContext context_;
   services::CardKey key_;
   services::CardData data_;
+  CardExtras extras_;
   bool hasData_ = false;
   wxStaticText* name_;
   wxStaticText* subtitle_;

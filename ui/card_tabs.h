@@ -5,6 +5,8 @@
 // session leased from the pool.
 #include <functional>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include <wx/button.h>
 #include <wx/datectrl.h>
@@ -15,6 +17,8 @@
 #include "core/db/session_pool.h"
 #include "core/security/permissions.h"
 #include "core/services/card_tabs.h"
+#include "core/services/family_profile.h"
+#include "core/services/tariff_change.h"
 #include "desk_format.h"
 
 namespace subdesk::ui {
@@ -28,27 +32,48 @@ struct CardContext {
   std::shared_ptr<db::SessionPool> readerPool;         // heavy reads: history, bills (may be pool)
 };
 
+// What the card shows besides the core's snapshot, read by CardPage right after it with
+// the core's own use-case classes: the customer's scheduled tariff changes and the family
+// group with every member's balance and lines (FamilyProfile::members).
+struct CardExtras {
+  std::vector<services::ScheduledTariffChange> scheduled;
+  std::optional<services::FamilyGroup> family;  // nullopt: in no group and owns none
+};
+
+class CardPage;
+
 class CardTab : public wxPanel {
  public:
   CardTab(wxWindow* parent, CardContext context) : wxPanel(parent, wxID_ANY), context_(std::move(context)) {}
   virtual void show(const services::CardData& card) = 0;
+  // Called after show() with what was read beside the snapshot.
+  virtual void showExtras(const CardExtras&) {}
 
  protected:
   // A report list with the given column titles.
   wxListCtrl* makeList(std::initializer_list<std::pair<wxString, int>> columns);
   wxStaticText* heading(const wxString& text);
+  // The card this tab belongs to (null while it is being built).
+  CardPage* cardPage() const;
   CardContext context_;
   services::CardData card_;
 };
 
+// Overview: the line's facts, its open feedback tickets (new ticket, answer), the
+// connected services with their dates, and the family group: on the owner's card every
+// member's balance and lines, on a member's card the group and its owner.
 class OverviewTab : public CardTab {
  public:
   OverviewTab(wxWindow* parent, CardContext context);
   void show(const services::CardData& card) override;
+  void showExtras(const CardExtras& extras) override;
 
  private:
+  void answerSelected();
   FactGrid facts_;
   int number_, status_, device_, tariff_, account_, iccid_;
+  wxListCtrl* tickets_;
+  wxButton* answer_;
   wxListCtrl* services_;
   wxListCtrl* family_;
   wxStaticText* familyName_;
@@ -69,12 +94,16 @@ class BalanceTab : public CardTab {
   wxListCtrl* report_;
 };
 
+// Current package: what is left of the allowances, the promotions the line takes part in,
+// and the customer's scheduled tariff changes, each of which can be cancelled.
 class PackageTab : public CardTab {
  public:
   PackageTab(wxWindow* parent, CardContext context);
   void show(const services::CardData& card) override;
+  void showExtras(const CardExtras& extras) override;
 
  private:
+  void cancelSelected();
   struct Row {
     wxGauge* gauge;
     wxStaticText* text;
@@ -83,6 +112,10 @@ class PackageTab : public CardTab {
   void fill(Row& row, const services::Allowance& a, const wxString& unit);
   wxStaticText* title_;
   Row minutes_, sms_, data_;
+  wxListCtrl* promotions_;
+  wxListCtrl* scheduled_;
+  wxButton* cancelChange_;
+  std::vector<services::ScheduledTariffChange> changes_;
 };
 
 class ProfileTab : public CardTab {

@@ -3,6 +3,8 @@
 #include <wx/stattext.h>
 
 #include "async.h"
+#include "card_actions.h"
+#include "card_page.h"
 #include "card_tabs.h"
 #include "core/services/subscriber_card.h"
 #include "gui_probe.h"
@@ -22,6 +24,13 @@ wxStaticText* CardTab::heading(const wxString& text) {
   h->SetFont(h->GetFont().Bold());
   h->SetLabel(text);
   return h;
+}
+
+CardPage* CardTab::cardPage() const {
+  for (wxWindow* w = GetParent(); w; w = w->GetParent()) {
+    if (auto* card = dynamic_cast<CardPage*>(w)) return card;
+  }
+  return nullptr;
 }
 
 namespace {
@@ -53,6 +62,40 @@ wxString ledgerKindWord(const std::string& kind) {
   if (kind == "promotion") return _("promotions");
   return wxString::FromUTF8(kind);
 }
+
+// Several lists share a tab: each may shrink to its header and two rows, so that they all
+// fit at the window's default size (a list given no room would be drawn at the tab's corner).
+wxListCtrl* compact(wxListCtrl* list) {
+  list->SetMinSize(wxSize(-1, list->FromDIP(72)));
+  return list;
+}
+
+long selectedRow(wxListCtrl* list) { return list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); }
+
+// A heading with buttons to its right, for a list below it.
+wxSizer* headingRow(wxStaticText* title, std::initializer_list<wxButton*> buttons) {
+  auto* row = new wxBoxSizer(wxHORIZONTAL);
+  row->Add(title, wxSizerFlags(1).CentreVertical());
+  for (wxButton* b : buttons) row->Add(b, wxSizerFlags().CentreVertical().Border(wxLEFT, 6));
+  return row;
+}
+
+// One line of a text: the card's lists stay one row per item however long the text.
+wxString firstLine(const std::string& text, std::size_t limit = 90) {
+  wxString line = wxString::FromUTF8(text.substr(0, text.find('\n')));
+  if (line.length() > limit) line = line.Left(limit - 1) + wxString::FromUTF8("…");
+  return line;
+}
+
+wxString linesOf(const services::FamilyGroupMember& m) {
+  wxString out;
+  for (const auto& l : m.lines) {
+    if (!out.empty()) out += ", ";
+    out += phone(l.msisdn);
+    if (l.status != "active") out += " (" + statusWord(l.status) + ")";
+  }
+  return out;
+}
 }  // namespace
 
 OverviewTab::OverviewTab(wxWindow* parent, CardContext context)
@@ -63,16 +106,47 @@ OverviewTab::OverviewTab(wxWindow* parent, CardContext context)
   device_ = facts_.add(_("Device:"));
   iccid_ = facts_.add(_("SIM (ICCID):"));
   account_ = facts_.add(_("Account:"));
-  services_ = makeList({{_("Connected service"), 280}, {_("Monthly fee"), 120}, {_("Since"), 110}, {_("Until"), 110}});
+  // The open tickets beside the facts, where the short lists leave room.
+  tickets_ = compact(makeList({{_("No."), 60}, {_("Opened"), 120}, {_("Subject"), 300}}));
+  auto* newTicket = new wxButton(this, wxID_ANY, _("New &ticket…"));
+  answer_ = new wxButton(this, wxID_ANY, _("A&nswer…"));
+  answer_->Disable();
+  services_ = compact(makeList(
+      {{_("Connected service"), 280}, {_("Monthly fee"), 120}, {_("Since"), 110}, {_("Until"), 110}}));
   familyName_ = heading(_("Family"));
-  family_ = makeList({{_("Name"), 260}, {_("Account"), 110}, {_("Kind"), 120}, {_("Numbers"), 260}});
+  auto* familyButton = new wxButton(this, wxID_ANY, _("Famil&y profile…"));
+  family_ = compact(makeList(
+      {{_("Name"), 300}, {_("Account"), 100}, {_("Kind"), 110}, {_("Balance"), 120}, {_("Numbers"), 260}}));
+
+  newTicket->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openTicket(cardPage()); });
+  answer_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { answerSelected(); });
+  tickets_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+    answer_->Enable(static_cast<std::size_t>(e.GetIndex()) < card_.overview.openTickets.size());
+  });
+  tickets_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { answerSelected(); });
+  familyButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showFamilyProfile(cardPage()); });
+
+  auto* ticketBox = new wxBoxSizer(wxVERTICAL);
+  ticketBox->Add(headingRow(heading(_("Open feedback tickets")), {newTicket, answer_}),
+                 wxSizerFlags().Expand());
+  ticketBox->Add(tickets_, wxSizerFlags(1).Expand().Border(wxTOP, 4));
+  auto* top = new wxBoxSizer(wxHORIZONTAL);
+  top->Add(facts_.sizer(), wxSizerFlags().Border(wxRIGHT, 16));
+  top->Add(ticketBox, wxSizerFlags(1).Expand());
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(facts_.sizer(), kBlock);
+  sizer->Add(top, kBlock);
   sizer->Add(heading(_("Services")), wxSizerFlags().Border(wxLEFT | wxTOP, 8));
   sizer->Add(services_, wxSizerFlags(1).Expand().Border(wxALL, 8));
-  sizer->Add(familyName_, wxSizerFlags().Border(wxLEFT | wxTOP, 8));
+  sizer->Add(headingRow(familyName_, {familyButton}),
+             wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
   sizer->Add(family_, wxSizerFlags(1).Expand().Border(wxALL, 8));
   SetSizer(sizer);
+}
+
+void OverviewTab::answerSelected() {
+  const long row = selectedRow(tickets_);
+  if (row < 0 || static_cast<std::size_t>(row) >= card_.overview.openTickets.size()) return;
+  answerTicket(cardPage(), card_.overview.openTickets[static_cast<std::size_t>(row)].id);
 }
 
 void OverviewTab::show(const services::CardData& card) {
@@ -94,13 +168,56 @@ void OverviewTab::show(const services::CardData& card) {
   for (const auto& s : o.services) {
     addRow(services_, {pick(s.nameUk, s.nameEn), money(s.monthlyFee), day(s.since), day(s.until)});
   }
-  family_->DeleteAllItems();
-  familyName_->SetLabel(o.familyName.empty() ? _("Family: not in a family group")
-                                             : wxString::Format(_("Family: %s"), wxString::FromUTF8(o.familyName)));
-  for (const auto& f : o.family) {
-    addRow(family_, {wxString::FromUTF8(f.name), wxString::FromUTF8(f.accountNumber), statusWord(f.accountKind),
-                     wxString::FromUTF8(f.msisdns)});
+  tickets_->DeleteAllItems();
+  answer_->Disable();
+  wxString probe;
+  for (const auto& t : o.openTickets) {
+    addRow(tickets_, {wxString::Format("%lld", static_cast<long long>(t.id)), moment(t.createdAt),
+                      firstLine(t.subject)});
+    probe += wxString::Format("%s#%lld %s", probe.empty() ? "" : " | ", static_cast<long long>(t.id),
+                              wxString::FromUTF8(t.subject));
   }
+  if (o.openTickets.empty()) {
+    addRow(tickets_, {wxString(), wxString(), _("none")});
+  } else {
+    // The oldest open ticket is selected: Answer works on it at once.
+    tickets_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                           wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    answer_->Enable();
+  }
+  guiProbe("card-tickets",
+           wxString::Format("%zu", o.openTickets.size()) + (probe.empty() ? "" : ": " + probe));
+  Layout();
+}
+
+void OverviewTab::showExtras(const CardExtras& extras) {
+  family_->DeleteAllItems();
+  if (!extras.family) {
+    familyName_->SetLabel(_("Family: not in a family group"));
+    guiProbe("card-family", "none");
+    Layout();
+    return;
+  }
+  const auto& g = *extras.family;
+  const bool owner = g.ownerCustomerId == card_.key.customerId;
+  familyName_->SetLabel(
+      owner ? wxString::Format(_("Family: %s (this subscriber is the owner)"), wxString::FromUTF8(g.name))
+            : wxString::Format(_("Family: %s, owned by %s"), wxString::FromUTF8(g.name),
+                               wxString::FromUTF8(g.ownerName)));
+  wxString probe =
+      wxString::Format("%s, owner %s", wxString::FromUTF8(g.name), wxString::FromUTF8(g.ownerName));
+  for (const auto& m : g.members) {
+    // Balances and numbers are the owner's to see, and each customer's own; a member's
+    // card does not show the other members' money.
+    const bool visible = owner || m.customerId == card_.key.customerId;
+    addRow(family_, {wxString::FromUTF8(m.customerName) + (m.owner ? _(" (owner)") : wxString()),
+                     wxString::FromUTF8(m.accountNumber), statusWord(m.kind),
+                     visible ? money(m.balance) : wxString(), visible ? linesOf(m) : wxString()});
+    probe += " | " + wxString::FromUTF8(m.accountNumber) + " " + (visible ? money(m.balance) : wxString("-"));
+  }
+  if (g.members.empty())
+    addRow(family_, {_("no accounts in the group yet"), wxString(), wxString(), wxString(), wxString()});
+  guiProbe("card-family", probe);
   Layout();
 }
 
@@ -195,7 +312,59 @@ PackageTab::PackageTab(wxWindow* parent, CardContext context) : CardTab(parent, 
   minutes_ = addRow(sizer, _("Minutes"));
   sms_ = addRow(sizer, _("SMS"));
   data_ = addRow(sizer, _("Internet"));
+
+  auto* promotionsButton = new wxButton(this, wxID_ANY, _("&Promotions…"));
+  promotionsButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showPromotions(cardPage()); });
+  promotions_ = compact(makeList({{_("Promotion"), 320}, {_("Since"), 130}, {_("Until"), 110}}));
+  sizer->Add(headingRow(heading(_("Promotions the line takes part in")), {promotionsButton}),
+             wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
+  sizer->Add(promotions_, wxSizerFlags(1).Expand().Border(wxALL, 8));
+
+  cancelChange_ = new wxButton(this, wxID_ANY, _("&Cancel the selected change…"));
+  cancelChange_->Disable();
+  cancelChange_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancelSelected(); });
+  scheduled_ = compact(makeList({{_("Number"), 130},
+                                 {_("From"), 110},
+                                 {_("Current tariff"), 200},
+                                 {_("New tariff"), 200},
+                                 {_("Requested by"), 120}}));
+  scheduled_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+    cancelChange_->Enable(static_cast<std::size_t>(e.GetIndex()) < changes_.size());
+  });
+  scheduled_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { cancelSelected(); });
+  sizer->Add(headingRow(heading(_("Scheduled tariff changes")), {cancelChange_}),
+             wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
+  sizer->Add(scheduled_, wxSizerFlags(1).Expand().Border(wxALL, 8));
   SetSizer(sizer);
+}
+
+void PackageTab::cancelSelected() {
+  const long row = selectedRow(scheduled_);
+  if (row < 0 || static_cast<std::size_t>(row) >= changes_.size()) return;
+  cancelTariffChange(cardPage(), changes_[static_cast<std::size_t>(row)]);
+}
+
+void PackageTab::showExtras(const CardExtras& extras) {
+  changes_ = extras.scheduled;
+  scheduled_->DeleteAllItems();
+  cancelChange_->Disable();
+  wxString probe;
+  for (const auto& c : changes_) {
+    ui::addRow(scheduled_, {phone(c.msisdn), day(c.effectiveOn), pick(c.fromUk, c.fromEn),
+                            pick(c.toUk, c.toEn), wxString::FromUTF8(c.createdBy)});
+    probe += wxString::Format("%s%s %s %s", probe.empty() ? "" : " | ", wxString::FromUTF8(c.msisdn),
+                              wxString::FromUTF8(c.effectiveOn), wxString::FromUTF8(c.toEn));
+  }
+  if (changes_.empty()) {
+    ui::addRow(scheduled_, {_("none"), wxString(), wxString(), wxString(), wxString()});
+  } else {
+    // The soonest change is selected (cancelling it still asks first).
+    scheduled_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    cancelChange_->Enable();
+  }
+  guiProbe("card-tariff-changes",
+           wxString::Format("%zu", changes_.size()) + (probe.empty() ? "" : ": " + probe));
 }
 
 PackageTab::Row PackageTab::addRow(wxSizer* sizer, const wxString& label) {
@@ -224,6 +393,16 @@ void PackageTab::fill(Row& row, const services::Allowance& a, const wxString& un
 
 void PackageTab::show(const services::CardData& card) {
   card_ = card;
+  promotions_->DeleteAllItems();
+  wxString probe;
+  for (const auto& pr : card.overview.promotions) {
+    ui::addRow(promotions_, {pick(pr.nameUk, pr.nameEn), moment(pr.joinedAt),
+                             pr.endsOn.empty() ? _("open-ended") : day(pr.endsOn)});
+    probe += wxString::Format("%s%s", probe.empty() ? "" : ", ", wxString::FromUTF8(pr.code));
+  }
+  if (card.overview.promotions.empty()) ui::addRow(promotions_, {_("none"), wxString(), wxString()});
+  guiProbe("card-promotions",
+           wxString::Format("%zu", card.overview.promotions.size()) + (probe.empty() ? "" : ": " + probe));
   const auto& p = card.package;
   if (!p.hasLine) {
     title_->SetLabel(_("No mobile package: this account has no mobile line."));

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "adjust_dialog.h"
+#include "card_actions.h"
 #include "card_page.h"
 #include "desk_book.h"
 #include "gui_probe.h"
@@ -19,19 +20,22 @@ using security::Action;
 
 namespace {
 
-enum class Op { Pay, Adjust, Tariff, Services, Profile };
+enum class Op { Pay, Adjust, Tariff, Services, Profile, Promotions, Family, Ticket };
 
 struct Item {
   Op op;
   Action action;
   bool needsLine;  // the focus account must have a mobile line
 };
-constexpr std::array<Item, 5> kItems{{
+constexpr std::array<Item, 8> kItems{{
     {Op::Pay, Action::RecordBankPayment, false},
     {Op::Adjust, Action::AdjustBalance, false},
     {Op::Tariff, Action::ChangeTariff, true},
     {Op::Services, Action::ChangeServices, true},
     {Op::Profile, Action::EditProfile, false},
+    {Op::Promotions, Action::ChangeServices, true},
+    {Op::Family, Action::EditProfile, false},
+    {Op::Ticket, Action::FindSubscribers, false},
 }};
 
 wxString itemLabel(Op op) {
@@ -42,6 +46,9 @@ wxString itemLabel(Op op) {
     case Op::Tariff: return _("Change the &tariff…\tCtrl+T");
     case Op::Services: return _("&Services…\tCtrl+E");
     case Op::Profile: return _("Personal &data…\tCtrl+D");
+    case Op::Promotions: return _("Pro&motions…\tCtrl+Shift+P");
+    case Op::Family: return _("&Family profile…\tCtrl+Shift+F");
+    case Op::Ticket: return _("New feedback tic&ket…\tCtrl+Shift+K");
   }
   return {};
 }
@@ -115,6 +122,16 @@ struct MoneyMenu {
         changed = dialog.ShowModal() == wxID_OK;
         break;
       }
+      // These reload the card themselves (the card's own buttons run them too).
+      case Op::Promotions:
+        showPromotions(card);
+        break;
+      case Op::Family:
+        showFamilyProfile(card);
+        break;
+      case Op::Ticket:
+        openTicket(card);
+        break;
     }
     if (changed && page) page->refresh();
     if (paymentId != 0) {
@@ -132,7 +149,8 @@ wxMenu* createMoneyMenu(wxFrame* frame, DeskBook* desk, std::shared_ptr<db::Sess
   state->menu = new wxMenu;
   for (std::size_t i = 0; i < kItems.size(); ++i) {
     const int id = wxNewId();
-    if (kItems[i].op == Op::Tariff || kItems[i].op == Op::Profile) state->menu->AppendSeparator();
+    if (kItems[i].op == Op::Tariff || kItems[i].op == Op::Profile || kItems[i].op == Op::Promotions)
+      state->menu->AppendSeparator();
     state->menu->Append(id, itemLabel(kItems[i].op));
     frame->Bind(wxEVT_MENU, [state, i](wxCommandEvent&) { state->run(kItems[i].op); }, id);
     state->ids[i] = id;
