@@ -59,4 +59,18 @@ wxString printDocument(wxWindow* parent, std::shared_ptr<reports::PdfDocument> d
   return {};
 }
 
+wxString previewDocument(wxWindow* parent, std::shared_ptr<reports::PdfDocument> document, const wxString& title) {
+  auto* preview = new wxPrintPreview(new DocumentPrintout(document, title), new DocumentPrintout(document, title));
+  if (!preview->IsOk()) {
+    delete preview;
+    return _("There is no printer to preview for.");
+  }
+  auto* frame = new wxPreviewFrame(preview, parent, wxString::Format(_("Print preview — %s"), title),
+                                   wxDefaultPosition, parent->FromDIP(wxSize(800, 900)));
+  frame->Initialize();
+  frame->Show();
+  guiProbe("print-preview", wxString::Format("%s, %d pages", title, preview->GetMaxPage()));
+  return {};
+}
+
 }  // namespace subdesk::ui
