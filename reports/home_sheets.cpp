@@ -28,9 +28,10 @@ void loginBlock(PdfDocument& doc, const services::ContractSheet& s, const std::s
 }
 }  // namespace
 
-void writeContractSheet(const services::ContractSheet& s, const std::string& password, Language language,
-                        const std::string& path) {
-  PdfDocument doc(format(tr("Home internet contract {0}"), {s.contractNumber}));
+std::unique_ptr<PdfDocument> contractSheet(const services::ContractSheet& s, const std::string& password,
+                                           Language language) {
+  auto document = std::make_unique<PdfDocument>(format(tr("Home internet contract {0}"), {s.contractNumber}));
+  PdfDocument& doc = *document;
   pageLabel(doc);
   doc.heading(format(tr("Home internet contract {0}"), {s.contractNumber}));
   const std::string tariff = language == Language::En ? s.tariffEn : s.tariffUk;
@@ -50,12 +51,13 @@ void writeContractSheet(const services::ContractSheet& s, const std::string& pas
   doc.spacer(10);
   doc.facts({{tr("Customer's signature"), "______________________"},
              {tr("Operator's signature"), "______________________"}});
-  doc.save(path);
+  return document;
 }
 
-void writePasswordSheet(const services::ContractSheet& s, const std::string& password, Language /*language*/,
-                        const std::string& path) {
-  PdfDocument doc(format(tr("New home internet password, login {0}"), {s.login}));
+std::unique_ptr<PdfDocument> passwordSheet(const services::ContractSheet& s, const std::string& password,
+                                           Language /*language*/) {
+  auto document = std::make_unique<PdfDocument>(format(tr("New home internet password, login {0}"), {s.login}));
+  PdfDocument& doc = *document;
   pageLabel(doc);
   doc.heading(tr("New home internet password"));
   doc.facts({{tr("Contract"), s.contractNumber},
@@ -65,7 +67,17 @@ void writePasswordSheet(const services::ContractSheet& s, const std::string& pas
   doc.spacer(4);
   loginBlock(doc, s, password);
   doc.paragraph(tr("The previous password no longer works."));
-  doc.save(path);
+  return document;
+}
+
+void writeContractSheet(const services::ContractSheet& sheet, const std::string& password, Language language,
+                        const std::string& path) {
+  contractSheet(sheet, password, language)->save(path);
+}
+
+void writePasswordSheet(const services::ContractSheet& sheet, const std::string& password, Language language,
+                        const std::string& path) {
+  passwordSheet(sheet, password, language)->save(path);
 }
 
 }  // namespace subdesk::reports

@@ -6,9 +6,10 @@
 
 namespace subdesk::reports {
 
-int renderPaymentReceipt(const services::PaymentReceipt& r, Language language, const std::string& path) {
+std::unique_ptr<PdfDocument> paymentReceipt(const services::PaymentReceipt& r, Language language) {
   const auto money = [&](std::int64_t k) { return Money::fromKopecks(k).format(language); };
-  PdfDocument doc(tr("Payment receipt"));
+  auto document = std::make_unique<PdfDocument>(tr("Payment receipt"));
+  PdfDocument& doc = *document;
   doc.setPageLabel([](int p, int n) { return format(tr("Page {0} of {1}"), {std::to_string(p), std::to_string(n)}); });
   doc.heading(format(tr("Payment receipt No. {0}"), {std::to_string(r.paymentId)}));
   std::vector<std::pair<std::string, std::string>> facts{
@@ -28,7 +29,11 @@ int renderPaymentReceipt(const services::PaymentReceipt& r, Language language, c
   doc.facts(facts);
   doc.spacer(6);
   doc.paragraph(tr("Top-ups carry no commission. Keep this receipt until the payment shows on your balance."));
-  return doc.save(path);
+  return document;
+}
+
+int renderPaymentReceipt(const services::PaymentReceipt& receipt, Language language, const std::string& path) {
+  return paymentReceipt(receipt, language)->save(path);
 }
 
 }  // namespace subdesk::reports

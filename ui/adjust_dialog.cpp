@@ -24,8 +24,9 @@ AdjustDialog::AdjustDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> po
   limit_ = new wxStaticText(this, wxID_ANY, _("Loading your limit…"));
   limit_->SetForegroundColour(wxColour(0x5E, 0x5C, 0x64));
   content()->Add(limit_, wxSizerFlags().Border(wxTOP, FromDIP(10)));
-  finishLayout(_("&Adjust"), _("Cancel"));
+  finishLayout(_("Ad&just"), _("Cancel"));
   amount_->SetFocus();
+  guiProbe("dialog", "adjust");
 
   runAsync(
       this,
@@ -58,11 +59,17 @@ void AdjustDialog::onAccept() {
     showError(_("Say why the balance is adjusted: the reason is required."));
     return;
   }
+  // A refusal by the database (above the role's limit, a closed account) is about the
+  // amount: the cursor waits there.
+  amount_->SetFocus();
   submit(
       [account = card_.key.accountId, amount = *amount, reason, key = key_](soci::session& sql) {
         return services::BalanceAdjustment(sql).adjust(account, amount, reason, key);
       },
-      [this](std::int64_t) { EndModal(wxID_OK); });
+      [this, amount = *amount](std::int64_t) {
+        guiProbe("adjusted", money(amount.kopecks()));
+        EndModal(wxID_OK);
+      });
 }
 
 }  // namespace subdesk::ui

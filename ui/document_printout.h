@@ -2,7 +2,7 @@
 // Printing a PdfDocument: the page the printer gets is PdfDocument::drawPage() drawn into
 // the printer's cairo context (wxGTK's printer DC is cairo), the very drawing that
 // PdfDocument::save() writes into the PDF file, so what is printed and what is saved never
-// differ. printDocument() shows the print dialog.
+// differ. printDocument() shows the print dialog, previewDocument() the print preview.
 #include <memory>
 
 #include <wx/print.h>
@@ -29,5 +29,9 @@ class DocumentPrintout : public wxPrintout {
 // cancelled (`printed` tells which).
 wxString printDocument(wxWindow* parent, std::shared_ptr<reports::PdfDocument> document, const wxString& title,
                        bool* printed);
+
+// Opens the print preview of `document` in its own window (whose toolbar prints it);
+// returns an error sentence, or "" when the preview is shown.
+wxString previewDocument(wxWindow* parent, std::shared_ptr<reports::PdfDocument> document, const wxString& title);
 
 }  // namespace subdesk::ui

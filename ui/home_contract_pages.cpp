@@ -187,8 +187,12 @@ wxWindow* HomeContractWizard::makeDonePage() {
   sizer->Add(makeHeading(page, _("The contract is signed")), wxSizerFlags().Border(wxBOTTOM, 8));
   done_ = label(page, wxString());
   sizer->Add(done_, wxSizerFlags().Expand());
-  openSheet_ = new wxButton(page, wxID_ANY, _("Open the sheet to &print"));
-  sizer->Add(openSheet_, wxSizerFlags().Border(wxTOP, 12));
+  auto* printing = new wxBoxSizer(wxHORIZONTAL);
+  previewSheet_ = new wxButton(page, wxID_ANY, _("Print pre&view…"));
+  printSheet_ = new wxButton(page, wxID_ANY, _("&Print the sheet…"));
+  printing->Add(previewSheet_, wxSizerFlags().Border(wxRIGHT, 8));
+  printing->Add(printSheet_, wxSizerFlags());
+  sizer->Add(printing, wxSizerFlags().Border(wxTOP, 12));
   page->SetSizer(sizer);
   return page;
 }

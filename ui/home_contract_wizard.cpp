@@ -12,6 +12,7 @@
 #include "async.h"
 #include "core/services/home_lookup.h"
 #include "desk_format.h"
+#include "document_printout.h"
 #include "gui_probe.h"
 #include "reports/home_sheets.h"
 #include "translate.h"
@@ -62,8 +63,14 @@ HomeContractWizard::HomeContractWizard(wxWindow* parent, std::shared_ptr<db::Ses
     }
     row->Insert(at, back_, wxSizerFlags().Centre().Border(wxLEFT | wxRIGHT, FromDIP(6)));
   }
-  openSheet_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    if (!sheetPath_.empty()) wxLaunchDefaultApplication(sheetPath_);
+  const auto sheetTitle = [this] { return _("Home internet contract sheet"); };
+  previewSheet_->Bind(wxEVT_BUTTON, [this, sheetTitle](wxCommandEvent&) {
+    if (sheet_) showError(previewDocument(this, sheet_, sheetTitle()));
+  });
+  printSheet_->Bind(wxEVT_BUTTON, [this, sheetTitle](wxCommandEvent&) {
+    if (!sheet_) return;
+    bool printed = false;
+    showError(printDocument(this, sheet_, sheetTitle(), &printed));
   });
   go(kCustomer);
   Fit();
@@ -356,9 +363,16 @@ void HomeContractWizard::saveSheet(services::SignedContract signedContract, std:
                                    wxString::FromUTF8(signedContract.sheet.contractNumber),
                                    wxString::FromUTF8(signedContract.sheet.accountNumber),
                                    wxString::FromUTF8(signedContract.sheet.login)));
-  openSheet_->Hide();
+  showPrinting(false);
   okButton()->Enable();
   go(kDone);
+}
+
+void HomeContractWizard::showPrinting(bool shown) {
+  previewSheet_->Show(shown);
+  printSheet_->Show(shown);
+  if (shown) printSheet_->SetFocus();
+  Layout();
 }
 
 void HomeContractWizard::writeSheet(services::ContractSheet sheet, std::string password, const wxString& path) {
@@ -370,23 +384,26 @@ void HomeContractWizard::writeSheet(services::ContractSheet sheet, std::string p
       this,
       [sheet = std::move(sheet), password = std::move(password), file = path.utf8_string(),
        language = deskLanguage()]() mutable {
+        std::shared_ptr<reports::PdfDocument> document;
         try {
-          reports::writeContractSheet(sheet, password, language, file);
+          document = reports::contractSheet(sheet, password, language);
+          wipe(password);
+          document->save(file);
         } catch (...) {
           wipe(password);
           throw;
         }
-        wipe(password);
+        return document;
       },
-      [this, path, summary] {
+      [this, path, summary](std::shared_ptr<reports::PdfDocument> document) {
         busy(false);
-        sheetPath_ = path;
+        sheet_ = std::move(document);
         guiProbe("wizard", "sheet " + path);
         done_->SetLabel(summary + "\n" +
                         wxString::Format(_("The contract sheet with the password is saved as %s.\nPrint it and hand "
                                            "it to the customer; the password is not shown anywhere else."),
                                          path));
-        openSheet_->Show();
+        showPrinting(true);
         okButton()->Enable();
         go(kDone);
       },
@@ -396,7 +413,7 @@ void HomeContractWizard::writeSheet(services::ContractSheet sheet, std::string p
         done_->SetLabel(wxString::Format(_("The contract is signed, but the sheet could not be written (%s): "
                                            "reissue the password from the customer's card."),
                                          wxString::FromUTF8(error)));
-        openSheet_->Hide();
+        showPrinting(false);
         go(kDone);
       });
 }

@@ -8,8 +8,10 @@
 // The core makes the password; it goes from the signing straight into the contract sheet
 // the person saves (a file dialog, named after the contract) and is wiped from memory: the
 // wizard never shows it. $SUBDESK_SHEET_DIR, when set, is the folder the file dialog opens
-// in (else the Documents folder). Afterwards the wizard offers the sheet for printing in
-// the system's PDF viewer and, on close, signedCard() is the new contract's card.
+// in (else the Documents folder). Afterwards the wizard prints the same sheet through the
+// print framework (print preview, print dialog); the composed sheet, and with it the
+// password, is dropped when the wizard closes. On close, signedCard() is the new
+// contract's card.
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +28,7 @@
 #include "core/services/home_contract_signing.h"
 #include "core/services/subscriber_lookup.h"
 #include "desk_dialog.h"
+#include "reports/pdf_document.h"
 
 namespace subdesk::ui {
 
@@ -57,6 +60,7 @@ class HomeContractWizard : public DeskDialog {
   void sign();
   void saveSheet(services::SignedContract signedContract, std::int64_t customerId);
   void writeSheet(services::ContractSheet sheet, std::string password, const wxString& path);
+  void showPrinting(bool shown);
   services::ContractRequest request() const;
   wxString customerLine() const;
   void busy(bool on);
@@ -96,13 +100,14 @@ class HomeContractWizard : public DeskDialog {
   // Summary and done pages.
   wxStaticText* summary_ = nullptr;
   wxStaticText* done_ = nullptr;
-  wxButton* openSheet_ = nullptr;
+  wxButton* previewSheet_ = nullptr;
+  wxButton* printSheet_ = nullptr;
 
   // What the flow decided.
   std::optional<std::int64_t> customerId_;  // an existing customer (found or matched)
   wxString customerName_;                   // of the existing customer
   bool duplicateConfirmed_ = false;
-  wxString sheetPath_;
+  std::shared_ptr<reports::PdfDocument> sheet_;  // saved, for the printer; holds the password
   std::optional<services::CardKey> signedCard_;
 };
 

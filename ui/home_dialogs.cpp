@@ -19,6 +19,7 @@
 #include "core/services/home_suspension.h"
 #include "core/services/home_turbo.h"
 #include "desk_format.h"
+#include "document_printout.h"
 #include "gui_probe.h"
 #include "reports/home_sheets.h"
 #include "translate.h"
@@ -225,10 +226,33 @@ ReissuePasswordDialog::ReissuePasswordDialog(wxWindow* parent, std::shared_ptr<d
   sms_ = new wxRadioButton(this, wxID_ANY, _("By &SMS to the registered mobile number"));
   email_ = new wxRadioButton(this, wxID_ANY, _("By &e-mail to the registered address"));
   for (auto* r : {print_, sms_, email_}) content()->Add(r, wxSizerFlags().Border(wxTOP, 4));
+  saved_ = new wxStaticText(this, wxID_ANY, wxString());
+  content()->Add(saved_, wxSizerFlags().Border(wxTOP, 12));
+  auto* printing = new wxBoxSizer(wxHORIZONTAL);
+  previewSheet_ = new wxButton(this, wxID_ANY, _("Print pre&view…"));
+  printSheet_ = new wxButton(this, wxID_ANY, _("&Print the sheet…"));
+  printing->Add(previewSheet_, wxSizerFlags().Border(wxRIGHT, 8));
+  printing->Add(printSheet_, wxSizerFlags());
+  content()->Add(printing, wxSizerFlags().Border(wxTOP, 8));
+  const auto title = [] { return _("New home internet password"); };
+  previewSheet_->Bind(wxEVT_BUTTON, [this, title](wxCommandEvent&) {
+    if (sheet_) showError(previewDocument(this, sheet_, title()));
+  });
+  printSheet_->Bind(wxEVT_BUTTON, [this, title](wxCommandEvent&) {
+    if (!sheet_) return;
+    bool printed = false;
+    showError(printDocument(this, sheet_, title(), &printed));
+    if (printed) saved_->SetLabel(saved_->GetLabel() + "\n" + _("Sent to the printer."));
+  });
+  for (wxWindow* w : std::initializer_list<wxWindow*>{saved_, previewSheet_, printSheet_}) w->Hide();
   finishLayout(_("&Reissue"), _("Cancel"));
 }
 
 void ReissuePasswordDialog::onAccept() {
+  if (sheet_) {  // the sheet is saved: the affirmative button closes
+    EndModal(wxID_OK);
+    return;
+  }
   const auto delivery = print_->GetValue() ? services::PasswordDelivery::Print
                         : sms_->GetValue() ? services::PasswordDelivery::Sms
                                            : services::PasswordDelivery::Email;
@@ -251,6 +275,11 @@ void ReissuePasswordDialog::onAccept() {
       });
 }
 
+void ReissuePasswordDialog::onCancel() {
+  if (sheet_) EndModal(wxID_OK);
+  else DeskDialog::onCancel();
+}
+
 void ReissuePasswordDialog::savePrinted(std::string password, std::string login) {
   const char* dir = std::getenv("SUBDESK_SHEET_DIR");
   wxFileDialog dialog(this, _("Save the password sheet"),
@@ -270,26 +299,40 @@ void ReissuePasswordDialog::savePrinted(std::string password, std::string login)
        language = deskLanguage()]() mutable {
         auto sql = pool->lease();
         const auto sheet = services::HomeContractSigning(*sql).sheet(id);
+        std::shared_ptr<reports::PdfDocument> document;
         try {
-          reports::writePasswordSheet(sheet, password, language, file);
+          document = reports::passwordSheet(sheet, password, language);
+          wipe(password);
+          document->save(file);
         } catch (...) {
           wipe(password);
           throw;
         }
-        wipe(password);
+        return document;
       },
-      [this, path] {
-        outcome_ = wxString::Format(_("The new password is on the sheet %s: print it for the customer."), path);
-        guiProbe("home", "password sheet " + path);
-        wxLaunchDefaultApplication(path);
-        EndModal(wxID_OK);
-      },
+      [this, path](std::shared_ptr<reports::PdfDocument> document) { sheetSaved(std::move(document), path); },
       [this](const std::string& error) {
         outcome_ = wxString::Format(_("The password was changed but the sheet could not be written (%s): reissue "
                                       "it again."),
                                     wxString::FromUTF8(error));
         EndModal(wxID_OK);
       });
+}
+
+void ReissuePasswordDialog::sheetSaved(std::shared_ptr<reports::PdfDocument> sheet, const wxString& path) {
+  sheet_ = std::move(sheet);
+  outcome_ = wxString::Format(_("The new password is on the sheet %s: print it for the customer."), path);
+  guiProbe("home", "password sheet " + path);
+  for (auto* r : {print_, sms_, email_}) r->Disable();
+  saved_->SetLabel(wxString::Format(_("Saved: %s"), path));
+  for (wxWindow* w : std::initializer_list<wxWindow*>{saved_, previewSheet_, printSheet_}) w->Show();
+  if (cancelButton()) cancelButton()->Hide();
+  okButton()->SetLabel(_("Close"));
+  okButton()->Enable();
+  printSheet_->SetFocus();
+  showError(wxString());
+  GetSizer()->Fit(this);
+  Layout();
 }
 
 }  // namespace subdesk::ui

@@ -15,6 +15,7 @@
 
 #include "core/db/session_pool.h"
 #include "desk_dialog.h"
+#include "reports/pdf_document.h"
 
 namespace subdesk::ui {
 
@@ -71,12 +72,19 @@ class ReissuePasswordDialog : public DeskDialog {
 
  private:
   void onAccept() override;
+  void onCancel() override;  // once the sheet is saved, closing is done, not cancelled
   void savePrinted(std::string password, std::string login);
+  // The sheet is saved: show where, and offer it to the printer (preview, print).
+  void sheetSaved(std::shared_ptr<reports::PdfDocument> sheet, const wxString& path);
   std::shared_ptr<db::SessionPool> pool_;
   std::int64_t homeId_;
   wxRadioButton* print_;
   wxRadioButton* sms_;
   wxRadioButton* email_;
+  wxStaticText* saved_;
+  wxButton* previewSheet_;
+  wxButton* printSheet_;
+  std::shared_ptr<reports::PdfDocument> sheet_;  // saved, for the printer; holds the password
   wxString outcome_;
 };
 

@@ -31,7 +31,7 @@ ProfileDialog::ProfileDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> 
   addField(grid, _("Contact p&hone:"), phone_);
   address_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(340, 54)), wxTE_MULTILINE);
   addField(grid, _("&Address:"), address_);
-  notifySms_ = new wxCheckBox(this, wxID_ANY, _("by &SMS"));
+  notifySms_ = new wxCheckBox(this, wxID_ANY, _("&by SMS"));
   notifyEmail_ = new wxCheckBox(this, wxID_ANY, _("by e-&mail"));
   auto* notify = new wxBoxSizer(wxHORIZONTAL);
   notify->Add(notifySms_, wxSizerFlags().Border(wxRIGHT, FromDIP(16)));
@@ -51,6 +51,7 @@ ProfileDialog::ProfileDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> 
   fill({p.lastName, p.firstName, p.patronymic, p.email, p.contactPhone, p.address, p.notifySms, p.notifyEmail});
   finishLayout(_("&Save"), _("Cancel"));
   lastName_->SetFocus();
+  guiProbe("dialog", wxString::Format("profile version %d", version_));
 }
 
 void ProfileDialog::fill(const services::ProfileChanges& p) {
@@ -81,7 +82,8 @@ void ProfileDialog::reload() {
       [this](std::pair<services::ProfileChanges, int> loaded) {
         fill(loaded.first);
         version_ = loaded.second;
-        reload_->Hide();
+        reload_->Hide();  // it had the keyboard: give it to the first field
+        lastName_->SetFocus();
         showError(wxString());
         guiProbe("profile", wxString::Format("reloaded version %d", version_));
       },
@@ -133,6 +135,7 @@ void ProfileDialog::onAccept() {
                                      wxString::FromUTF8(outcome.message)));
           codeWord_->SetFocus();
         } else {
+          guiProbe("profile", wxString::Format("saved version %d", version_));
           EndModal(wxID_OK);
         }
       });

@@ -2,12 +2,11 @@
 
 #include <wx/filedlg.h>
 #include <wx/filename.h>
-#include <wx/mimetype.h>
 #include <wx/stdpaths.h>
-#include <wx/utils.h>
 
 #include "async.h"
 #include "desk_format.h"
+#include "document_printout.h"
 #include "gui_probe.h"
 #include "reports/payment_receipt.h"
 #include "translate.h"
@@ -21,14 +20,23 @@ ReceiptDialog::ReceiptDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> 
   content()->Add(summary_, wxSizerFlags().Border(wxBOTTOM, FromDIP(12)));
   saved_ = new wxStaticText(this, wxID_ANY, wxString());
   content()->Add(saved_, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
-  // TRANSLATORS: opens the saved receipt in the PDF viewer, from which it is printed
-  open_ = new wxButton(this, wxID_ANY, _("&Open it to print"));
-  open_->Disable();
-  open_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    if (!savedPath_.empty() && !wxLaunchDefaultApplication(savedPath_))
-      showError(_("No program to show PDF files is set up on this computer."));
+  auto* printing = new wxBoxSizer(wxHORIZONTAL);
+  preview_ = new wxButton(this, wxID_ANY, _("Print pre&view…"));
+  print_ = new wxButton(this, wxID_ANY, _("&Print…"));
+  for (auto* b : {preview_, print_}) {
+    b->Disable();
+    printing->Add(b, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
+  }
+  preview_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    if (document_) showError(previewDocument(this, document_, printTitle()));
   });
-  content()->Add(open_, wxSizerFlags());
+  print_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    if (!document_) return;
+    bool printed = false;
+    showError(printDocument(this, document_, printTitle(), &printed));
+    if (printed) saved_->SetLabel(_("Sent to the printer."));
+  });
+  content()->Add(printing, wxSizerFlags());
   finishLayout(_("&Save as PDF…"), _("Close"));
   okButton()->Disable();
   SetMinSize(FromDIP(wxSize(460, -1)));
@@ -47,6 +55,10 @@ ReceiptDialog::ReceiptDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> 
       });
 }
 
+wxString ReceiptDialog::printTitle() const {
+  return wxString::Format(_("Payment receipt No. %lld"), static_cast<long long>(paymentId_));
+}
+
 void ReceiptDialog::loaded(services::PaymentReceipt r) {
   wxString text = wxString::Format(_("Receipt No. %lld, %s\n%s to account %s (%s)\nMethod: %s\nBalance now: %s"),
                                    static_cast<long long>(r.paymentId), wxString::FromUTF8(r.at), money(r.amount),
@@ -54,8 +66,11 @@ void ReceiptDialog::loaded(services::PaymentReceipt r) {
                                    wxString::FromUTF8(services::methodTitle(services::methodFromCode(r.method))),
                                    money(r.balanceNow));
   summary_->SetLabel(text);
+  document_ = reports::paymentReceipt(r, deskLanguage());
   receipt_ = std::move(r);
   okButton()->Enable();
+  preview_->Enable();
+  print_->Enable();
   okButton()->SetFocus();
   GetSizer()->Fit(this);
   Layout();
@@ -83,10 +98,8 @@ void ReceiptDialog::onAccept() {
       [this, path](int) {
         saving_ = false;
         okButton()->Enable();
-        savedPath_ = path;
         saved_->SetLabel(wxString::Format(_("Saved: %s"), path));
-        open_->Enable();
-        open_->SetFocus();
+        print_->SetFocus();
         showError(wxString());
         guiProbe("receipt-saved", path);
       },

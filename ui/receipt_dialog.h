@@ -1,8 +1,8 @@
 #pragma once
-// After a payment: what was taken and the balance now, and the receipt as a PDF (rendered
-// by reports::renderPaymentReceipt, the same file the CLI writes). "Save as PDF…" asks
-// where and writes it; "Open" then hands the file to the desktop's PDF viewer, which
-// prints it.
+// After a payment: what was taken and the balance now, and the receipt (composed by
+// reports::paymentReceipt, the same document the CLI writes). "Save as PDF…" asks where
+// and writes it; "Print preview…" (Alt+V) and "Print…" (Alt+P) print the same drawing
+// through the print framework (ui/document_printout).
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -13,6 +13,7 @@
 #include "core/db/session_pool.h"
 #include "core/services/payments.h"
 #include "desk_dialog.h"
+#include "reports/pdf_document.h"
 
 namespace subdesk::ui {
 
@@ -23,14 +24,16 @@ class ReceiptDialog : public DeskDialog {
  private:
   void onAccept() override;  // Save as PDF…
   void loaded(services::PaymentReceipt receipt);
+  wxString printTitle() const;
 
   std::shared_ptr<db::SessionPool> pool_;
   std::int64_t paymentId_;
   std::optional<services::PaymentReceipt> receipt_;
   wxStaticText* summary_;
   wxStaticText* saved_;
-  wxButton* open_;
-  wxString savedPath_;
+  wxButton* preview_;
+  wxButton* print_;
+  std::shared_ptr<reports::PdfDocument> document_;  // the receipt, for the printer
   bool saving_ = false;
 };
 

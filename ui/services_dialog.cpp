@@ -64,6 +64,7 @@ ServicesDialog::ServicesDialog(wxWindow* parent, std::shared_ptr<db::SessionPool
 
   finishLayout(_("&Connect the selected service"), _("Close"));
   catalogueList_->SetFocus();
+  guiProbe("dialog", "services");
   reload();
 }
 
@@ -104,6 +105,10 @@ void ServicesDialog::reload() {
           catalogueList_->SetItem(row, 1, money(s.monthlyFee));
           catalogueList_->SetItem(row, 2, groupWord(s.exclusiveGroup));
         }
+        // The first service is chosen, so that the arrow keys move from there at once.
+        if (!catalogue_.empty())
+          catalogueList_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                       wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
         guiProbe("services", wxString::Format("%zu connected, %zu in the catalogue", connected_.size(),
                                               catalogue_.size()));
       },
@@ -122,6 +127,7 @@ void ServicesDialog::onAccept() {
     showError(_("The last day comes before the first."));
     return;
   }
+  guiProbe("service-connect", wxString::FromUTF8(catalogue_[static_cast<std::size_t>(row)].code));
   submit(
       [line = lineId_, id = catalogue_[static_cast<std::size_t>(row)].id, from = iso(from_),
        until = hasUntil_->IsChecked() ? iso(until_) : std::string()](soci::session& sql) {

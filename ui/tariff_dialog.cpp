@@ -63,6 +63,7 @@ TariffDialog::TariffDialog(wxWindow* parent, std::shared_ptr<db::SessionPool> po
   finishLayout(_("C&hange the tariff"), _("Close"));
   okButton()->Disable();
   tariff_->SetFocus();
+  guiProbe("dialog", "tariff");
   loadChoices();
   loadScheduled();
 }
@@ -183,8 +184,9 @@ void TariffDialog::onAccept() {
   submit(
       [line = lineId_, id = options_[static_cast<std::size_t>(index)].id, mode = when(),
        on = chosenDay()](soci::session& sql) { return services::TariffChange(sql).request(line, id, mode, on); },
-      [this](std::int64_t) {
+      [this](std::int64_t id) {
         changed_ = true;
+        guiProbe("tariff-change", wxString::Format("%lld", static_cast<long long>(id)));
         EndModal(wxID_OK);
       });
 }

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/verified_call.h"
 #include "core/domain/money.h"
 #include "core/services/account_ref.h"
 #include "core/services/family_profile.h"
@@ -22,30 +23,6 @@ Language messageLanguage() {
   const char* l = std::setlocale(LC_MESSAGES, nullptr);
   return l && std::strncmp(l, "uk", 2) == 0 ? Language::Uk : Language::En;
 }
-
-// An interaction with one customer, verified by the code word, closed when done.
-class VerifiedCall {
- public:
-  VerifiedCall(soci::session& sql, std::int64_t customer, const std::string& codeWord) : in_(sql) {
-    id_ = in_.open(services::Channel::Call, "", customer);
-    if (!in_.verify(id_, services::VerifyMethod::CodeWord, codeWord)) {
-      in_.close(id_, "caller not verified (subdesk-cli family)");
-      throw UserError(tr("The code word is wrong: nothing was changed."), "SD001");
-    }
-  }
-  ~VerifiedCall() {
-    try {
-      in_.close(id_, "family profile (subdesk-cli family)");
-    } catch (...) {  // the connection may be gone: the interaction stays open, as a desk's would
-    }
-  }
-  VerifiedCall(const VerifiedCall&) = delete;
-  VerifiedCall& operator=(const VerifiedCall&) = delete;
-
- private:
-  services::Interactions in_;
-  std::int64_t id_ = 0;
-};
 
 std::int64_t groupOf(services::FamilyProfile& family, soci::session& sql, const std::string& key) {
   const auto group =
@@ -70,7 +47,7 @@ class FamilyCreate : public Command {
     auto sql = ctx.connect();
     const std::int64_t account = services::resolveAccount(*sql, ctx.args[0]);
     const std::int64_t owner = services::customerOfAccount(*sql, account);
-    VerifiedCall call(*sql, owner, ctx.config.getString("cmd.code-word"));
+    VerifiedCall call(*sql, owner, ctx.config.getString("cmd.code-word"), "subdesk-cli family", "family profile");
     services::FamilyProfile family(*sql);
     const auto id = family.create(owner, ctx.config.getString("cmd.name"));
     family.add(id, account);
@@ -106,11 +83,13 @@ class FamilyChange : public Command {
     const std::int64_t owner = services::customerOfAccount(*sql, ownerAccount);
     const std::int64_t memberCustomer = services::customerOfAccount(*sql, member);
     std::unique_ptr<VerifiedCall> ownerCall, memberCall;
-    if (ctx.config.has("cmd.code-word"))
-      ownerCall = std::make_unique<VerifiedCall>(*sql, owner, ctx.config.getString("cmd.code-word"));
+    const auto verified = [&](std::int64_t customer, const char* option) {
+      return std::make_unique<VerifiedCall>(*sql, customer, ctx.config.getString(option), "subdesk-cli family",
+                                            "family profile");
+    };
+    if (ctx.config.has("cmd.code-word")) ownerCall = verified(owner, "cmd.code-word");
     if (ctx.config.has("cmd.member-code-word") && memberCustomer != owner)
-      memberCall =
-          std::make_unique<VerifiedCall>(*sql, memberCustomer, ctx.config.getString("cmd.member-code-word"));
+      memberCall = verified(memberCustomer, "cmd.member-code-word");
     if (adding_) {
       family.add(group, member);
       ctx.out << format(tr("Account {0} added to the family group."), {ctx.args[1]}) << '\n';

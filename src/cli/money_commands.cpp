@@ -5,8 +5,10 @@
 #include <clocale>
 #include <cstring>
 #include <functional>
+#include <memory>
 
 #include "cli/command.h"
+#include "cli/verified_call.h"
 #include "core/domain/money.h"
 #include "core/services/account_ref.h"
 #include "core/services/account_transfer.h"
@@ -135,11 +137,14 @@ SUBDESK_CLI_COMMAND(Adjust)
 class Transfer : public Command {
  public:
   std::string name() const override { return "transfer"; }
-  std::string usage() const override { return "FROM TO AMOUNT [--reason TEXT] [--key KEY]"; }
+  std::string usage() const override {
+    return "FROM TO AMOUNT [--code-word WORD] [--reason TEXT] [--key KEY]";
+  }
   std::string summary() const override {
     return tr("move money between accounts of one customer or one family (verified caller)");
   }
   void defineOptions(Poco::Util::OptionSet& o) override {
+    addOption(o, "code-word", tr("the code word the caller (the source account's customer) says"), "WORD");
     addOption(o, "reason", tr("why"), "TEXT");
     addOption(o, "key", tr("idempotency key (repeat it to retry the same transfer)"), "KEY");
   }
@@ -148,8 +153,15 @@ class Transfer : public Command {
     const Money amount = amountArgument(ctx.args[2], false);
     const std::string reason = ctx.config.getString("cmd.reason", ""), key = keyOption(ctx);
     const auto id = withRetries<std::int64_t>(ctx, [&](soci::session& sql) {
-      return services::AccountTransfer(sql).transfer(services::resolveAccount(sql, ctx.args[0]),
-                                                     services::resolveAccount(sql, ctx.args[1]), amount, reason, key);
+      const std::int64_t from = services::resolveAccount(sql, ctx.args[0]);
+      const std::int64_t to = services::resolveAccount(sql, ctx.args[1]);
+      // Without --code-word the staff member's own verified call (at the desk) must be open.
+      std::unique_ptr<VerifiedCall> call;
+      if (ctx.config.has("cmd.code-word"))
+        call = std::make_unique<VerifiedCall>(sql, services::customerOfAccount(sql, from),
+                                              ctx.config.getString("cmd.code-word"), "subdesk-cli transfer",
+                                              "balance transfer");
+      return services::AccountTransfer(sql).transfer(from, to, amount, reason, key);
     });
     ctx.out << format(tr("Transferred {0} (ledger entry {1})."), {amount.format(messageLanguage()), std::to_string(id)})
             << '\n';

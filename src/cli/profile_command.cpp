@@ -3,8 +3,8 @@
 // say, in an interaction this command opens and closes, as the desk would; the database
 // refuses without it (SD001) and refuses a stale save (SD003).
 #include "cli/command.h"
+#include "cli/verified_call.h"
 #include "core/services/account_ref.h"
-#include "core/services/interactions.h"
 #include "core/services/profile_edit.h"
 #include "core/util/error.h"
 #include "core/util/i18n.h"
@@ -17,7 +17,8 @@ class Profile : public Command {
   std::string name() const override { return "profile"; }
   std::string usage() const override {
     return "ACCOUNT|PHONE --code-word WORD [--last-name X] [--first-name X] [--patronymic X] [--email X] "
-           "[--phone X] [--address X] [--notify-sms yes|no] [--notify-email yes|no] [--new-code-word X]";
+           "[--phone X] [--address X] [--notify-sms yes|no] [--notify-email yes|no] [--new-code-word X] "
+           "[--if-version N]";
   }
   std::string summary() const override { return tr("edit a caller's personal data (verified by their code word)"); }
   void defineOptions(Poco::Util::OptionSet& o) override {
@@ -25,21 +26,27 @@ class Profile : public Command {
     for (const char* f : {"last-name", "first-name", "patronymic", "email", "phone", "address", "notify-sms",
                           "notify-email", "new-code-word"})
       addOption(o, f, tr("new value (empty clears it)"), "VALUE");
+    addOption(o, "if-version",
+              tr("save only over this version (printed by the last save): refused when someone saved since"), "N");
   }
   int run(Context& ctx) override {
     if (ctx.args.size() != 1) throw UserError(tr("Give the account or phone number."), "usage");
     auto sql = ctx.connect();
     const std::int64_t account = services::resolveAccount(*sql, ctx.args[0]);
     const std::int64_t customer = services::customerOfAccount(*sql, account);
-    services::Interactions in(*sql);
-    const auto interaction = in.open(services::Channel::Call, "", customer);
-    if (!in.verify(interaction, services::VerifyMethod::CodeWord, ctx.config.getString("cmd.code-word"))) {
-      in.close(interaction, "caller not verified (subdesk-cli profile)");
-      throw UserError(tr("The code word is wrong: nothing was changed."), "SD001");
-    }
+    // Closed when the command ends, whether the save went through or was refused.
+    VerifiedCall call(*sql, customer, ctx.config.getString("cmd.code-word"), "subdesk-cli profile", "personal data");
     services::ProfileEdit edit(*sql);
     int version = 0;
     auto c = edit.current(customer, version);
+    if (ctx.config.has("cmd.if-version")) {
+      // The version this person read earlier: a colleague's save since then is not overwritten (SD003).
+      try {
+        version = std::stoi(ctx.config.getString("cmd.if-version"));
+      } catch (const std::exception&) {
+        throw UserError(tr("The version is a number: the one the last save printed."), "usage");
+      }
+    }
     const auto set = [&](const char* key, std::string& field) {
       if (ctx.config.has(std::string("cmd.") + key)) field = ctx.config.getString(std::string("cmd.") + key);
     };
@@ -53,7 +60,6 @@ class Profile : public Command {
     if (ctx.config.has("cmd.notify-email")) c.notifyEmail = ctx.config.getString("cmd.notify-email") == "yes";
     version = edit.save(customer, version, c);
     if (ctx.config.has("cmd.new-code-word")) edit.setCodeWord(customer, ctx.config.getString("cmd.new-code-word"));
-    in.close(interaction, "personal data edited (subdesk-cli profile)");
     ctx.out << format(tr("Profile saved (version {0})."), {std::to_string(version)}) << '\n';
     return 0;
   }

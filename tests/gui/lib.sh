@@ -105,6 +105,7 @@ window_titled() {
   done
   return 1
 }
+window_gone() { ! window_titled "$1"; }
 said() { grep -qF -- "$1" "$out"; }
 said_re() { grep -Eq -- "$1" "$out"; }
 said_times() { [ "$(grep -cF -- "$1" "$out")" -ge "$2" ]; }

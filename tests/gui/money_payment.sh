@@ -4,7 +4,8 @@
 # sent, nothing logged), then a cash payment of 150.00 by keyboard; the card reloads: the
 # Balance tab shows the new balance and the Timeline lists the payment; the ledger holds
 # exactly one payment row with the dialog's key; the receipt is saved as PDF through the
-# file dialog, read back with pdftotext and drawn to PNG with pdftoppm.
+# file dialog, read back with pdftotext and drawn to PNG with pdftoppm, then printed
+# through the print dialog (the printed page reads like the saved file).
 #
 #   money_payment.sh SUBDESK SUBDESK_CLI SCREENSHOT_DIR
 set -u
@@ -29,6 +30,7 @@ national=$(national_number "$msisdn")
 expected=$((balance + 15000))
 echo "subscriber: $name, $msisdn, account $account, balance $(money_en "$balance")"
 
+cd "$work" || exit 1
 start_desk
 sign_in
 wait_for 10 said "status: " || fail "the desk did not say who is signed in"
@@ -73,6 +75,7 @@ echo "ok: the Balance tab shows $(money_en "$expected")"
 # 5. The receipt: saved as PDF through the file dialog, by keyboard.
 wait_for 15 said "receipt: $payment_id" || fail "the receipt window did not load"
 wait_for 10 window_titled "Payment taken — subdesk" || fail "no receipt window"
+receipt_window=$found
 focus "$found"
 import -window root "$shots/money_receipt_dialog.png"
 xdotool key Return
@@ -90,7 +93,44 @@ for want in "Payment receipt No. $payment_id" "$account" "UAH 150.00" "Cash" "П
 done
 pdftoppm -png -r 80 -singlefile "$pdf" "$shots/money_receipt" || fail "pdftoppm cannot draw the receipt"
 echo "ok: receipt saved to $pdf and read back"
+# Printed through the print dialog (Alt+P). Under Xvfb the only printer is GTK's "Print to
+# File" (output.pdf in the working folder): the page is PdfDocument::drawPage on the
+# printer's cairo context, so it must read exactly like the saved receipt.
+focus "$receipt_window"
+xdotool key alt+p
+wait_for 10 said "print-dialog: Payment receipt No. $payment_id" || fail "Alt+P did not open the print dialog"
+sleep 2
+import -window root "$shots/money_receipt_print_dialog.png"
+xdotool key Down
+sleep 0.5
+xdotool key Return
+wait_for 20 said "print: " || fail "the print dialog did not close"
+said "print: done" || fail "printing did not succeed: $(grep -F 'print: ' "$out" | tail -1)"
+wait_for 10 test -s "$work/output.pdf" || fail "the printer wrote no $work/output.pdf"
+sleep 1
+[ "$(pdftotext -layout "$work/output.pdf" - 2>&1)" = "$(pdftotext -layout "$pdf" - 2>&1)" ] ||
+  fail "the printed receipt differs from the saved one: $(pdftotext -layout "$work/output.pdf" - 2>&1)"
+pdftoppm -png -r 80 -singlefile "$work/output.pdf" "$shots/money_receipt_printed"
+echo "ok: the receipt printed through the print dialog reads like the saved one"
+# The print preview (Alt+V) shows the same one page in its own window.
+focus "$receipt_window"
+xdotool key alt+v
+wait_for 10 said "print-preview: Payment receipt No. $payment_id, 1 pages" || fail "Alt+V did not open the print preview"
+wait_for 10 window_titled "Print preview — Payment receipt No. $payment_id" || fail "no print preview window"
+sleep 1
+import -window root "$shots/money_receipt_preview.png"
+focus "$found"
 xdotool key Escape
+wait_for 5 window_gone "Print preview — Payment receipt No. $payment_id" || {
+  xdotool key alt+F4
+  wait_for 5 window_gone "Print preview — Payment receipt No. $payment_id" || fail "the print preview did not close"
+}
+echo "ok: the print preview shows the receipt"
+sleep 0.5
+focus "$receipt_window"
+import -window root "$shots/money_receipt_after_preview.png"
+xdotool key Escape
+wait_for 10 window_gone "Payment taken — subdesk" || fail "Escape did not close the receipt window"
 sleep 0.5
 
 # 6. The card after: Balance and Timeline tabs.

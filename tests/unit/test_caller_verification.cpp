@@ -89,7 +89,7 @@ BOOST_AUTO_TEST_CASE(the_iccid_is_checked_as_it_is_typed) {
 
 BOOST_AUTO_TEST_CASE(every_project_sqlstate_of_the_desk_has_a_sentence) {
   // SD004, SD007 and SD040- are the money operations' own, mapped in error.cpp; SD003
-  // keeps the server's "changed by whom and when".
+  // keeps the server's "changed by whom and when", in the desk's language.
   for (const char* state : {"SD001", "SD002", "SD005", "SD006", "SD020", "SD021", "SD022",
                             "SD023", "SD024", "SD025", "SD026", "SD027", "SD028", "SD029"}) {
     BOOST_TEST_INFO(state);
@@ -127,4 +127,7 @@ BOOST_AUTO_TEST_CASE(the_money_codes_are_left_to_their_owners) {
   BOOST_TEST(projectErrorSentence("SD004", "x").empty());
   BOOST_TEST(projectErrorSentence("SD040", "x").empty());
   BOOST_TEST(projectErrorSentence("SD003", "x").empty());
+  // The profile's stale save: who and when, in a translatable sentence (English here).
+  BOOST_TEST(projectErrorSentence("SD003", "changed by Оксана Петренко at 14.05.2024 14:02 — reload") ==
+             "changed by Оксана Петренко at 14.05.2024 14:02 — reload");
 }

@@ -22,8 +22,10 @@ std::int64_t BalanceAdjustment::adjust(std::int64_t accountId, Money amount, con
   if (amount.kopecks() == 0) throw UserError(tr("An adjustment moves a non-zero amount."), "22023");
   const long long account = accountId, kopecks = amount.kopecks();
   long long id = 0;
-  sql_ << "SELECT balance_adjust(:a, :m, :r, :k)", soci::use(account), soci::use(kopecks), soci::use(reason),
-      soci::use(idempotencyKey), soci::into(id);
+  refusingClosedAccount(tr("This account is closed: its balance cannot be adjusted."), [&] {
+    sql_ << "SELECT balance_adjust(:a, :m, :r, :k)", soci::use(account), soci::use(kopecks), soci::use(reason),
+        soci::use(idempotencyKey), soci::into(id);
+  });
   return id;
 }
 

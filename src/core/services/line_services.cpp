@@ -1,6 +1,8 @@
 #include "core/services/line_services.h"
 
 #include "core/services/card_sql.h"
+#include "core/util/error.h"
+#include "core/util/i18n.h"
 
 namespace subdesk::services {
 
@@ -38,8 +40,10 @@ std::int64_t LineServices::connect(std::int64_t lineId, int serviceId, const std
   const long long line = lineId;
   soci::indicator si = startsOn.empty() ? soci::i_null : soci::i_ok, ei = endsOn.empty() ? soci::i_null : soci::i_ok;
   long long id = 0;
-  sql_ << "SELECT service_connect(:l, :s, CAST(:a AS date), CAST(:b AS date))", soci::use(line), soci::use(serviceId),
-      soci::use(startsOn, si), soci::use(endsOn, ei), soci::into(id);
+  refusingClosedAccount(tr("This line or its account is closed: no service can be connected."), [&] {
+    sql_ << "SELECT service_connect(:l, :s, CAST(:a AS date), CAST(:b AS date))", soci::use(line),
+        soci::use(serviceId), soci::use(startsOn, si), soci::use(endsOn, ei), soci::into(id);
+  });
   return id;
 }
 

@@ -70,9 +70,11 @@ std::int64_t Payments::take(const PaymentRequest& r) {
   const long long account = r.accountId, amount = r.amount.kopecks();
   const std::string method = methodCode(r.method), rrn = withoutSpaces(r.rrn);
   long long id = 0;
-  sql_ << "SELECT payment_take(:a, :m, :method, nullif(:rrn, ''), nullif(:l4, ''), nullif(:rn, ''), :k)",
-      soci::use(account), soci::use(amount), soci::use(method), soci::use(rrn), soci::use(r.cardLast4),
-      soci::use(r.receiptNo), soci::use(r.idempotencyKey), soci::into(id);
+  refusingClosedAccount(tr("This account is closed: no payment can be taken for it."), [&] {
+    sql_ << "SELECT payment_take(:a, :m, :method, nullif(:rrn, ''), nullif(:l4, ''), nullif(:rn, ''), :k)",
+        soci::use(account), soci::use(amount), soci::use(method), soci::use(rrn), soci::use(r.cardLast4),
+        soci::use(r.receiptNo), soci::use(r.idempotencyKey), soci::into(id);
+  });
   return id;
 }
 

@@ -90,8 +90,10 @@ std::int64_t TariffChange::request(std::int64_t lineId, int newTariffId, TariffC
   soci::indicator dateInd = when == TariffChangeWhen::OnDate ? soci::i_ok : soci::i_null;
   if (when == TariffChangeWhen::OnDate && date.empty()) throw UserError(tr("Choose the day of the change."), "22023");
   long long id = 0;
-  sql_ << "SELECT tariff_change_request(:l, :t, :m, CAST(:d AS date))", soci::use(line), soci::use(newTariffId),
-      soci::use(mode), soci::use(date, dateInd), soci::into(id);
+  refusingClosedAccount(tr("This line or its account is closed: the tariff cannot be changed."), [&] {
+    sql_ << "SELECT tariff_change_request(:l, :t, :m, CAST(:d AS date))", soci::use(line), soci::use(newTariffId),
+        soci::use(mode), soci::use(date, dateInd), soci::into(id);
+  });
   return id;
 }
 

@@ -4,6 +4,7 @@
 #include <exception>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace subdesk {
 
@@ -24,5 +25,19 @@ std::string sqlState(const std::exception& e);
 // A translated sentence for any exception: UserError as is, database errors mapped
 // from their SQLSTATE (privilege, unique violation, serialization, connection lost, ...).
 std::string describeError(const std::exception& e);
+
+// Runs op; the database's refusal of a closed account (SD042) becomes a UserError with
+// the operation's own translated sentence (same code), anything else passes through.
+template <class Op>
+auto refusingClosedAccount(const std::string& sentence, Op&& op) -> decltype(op()) {
+  try {
+    return std::forward<Op>(op)();
+  } catch (const UserError&) {
+    throw;
+  } catch (const std::exception& e) {
+    if (sqlState(e) == "SD042") throw UserError(sentence, "SD042");
+    throw;
+  }
+}
 
 }  // namespace subdesk

@@ -21,12 +21,28 @@ std::string verificationImpossible(const std::string& message) {
   return tr("The caller cannot be verified this way in this interaction.");
 }
 
+// SD003 from customer_update_profile(): "changed by NAME at DD.MM.YYYY HH:MI — reload".
+std::string changedBy(const std::string& message) {
+  const std::string prefix = "changed by ", suffix = " — reload";
+  const auto start = message.find(prefix);
+  const auto end = message.rfind(suffix);
+  if (start == std::string::npos || end == std::string::npos || end < start) return {};
+  const std::string whoAndWhen = message.substr(start + prefix.size(), end - start - prefix.size());
+  const auto at = whoAndWhen.rfind(" at ");
+  if (at == std::string::npos) return {};
+  // TRANSLATORS: {0} is a member of staff, {1} a date and time; another desk saved first
+  return format(tr("changed by {0} at {1} — reload"), {whoAndWhen.substr(0, at), whoAndWhen.substr(at + 4)});
+}
+
 }  // namespace
 
 std::string projectErrorSentence(const std::string& state, const std::string& serverMessage) {
   if (state == "SD001")
     return tr("Verify the caller first: this needs an open call or visit with this customer whose caller "
               "was verified in the last 30 minutes.");
+  if (state == "SD003") {
+    if (std::string sentence = changedBy(serverMessage); !sentence.empty()) return sentence;
+  }
   if (state == "SD002") return tr("This interaction is already closed. Open a new one.");
   if (state == "SD005") return tr("A note is required: say briefly what was done or why.");
   if (state == "SD006") return verificationImpossible(serverMessage);
