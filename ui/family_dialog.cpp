@@ -8,7 +8,6 @@
 #include "core/services/interactions.h"
 #include "desk_format.h"
 #include "gui_probe.h"
-#include "refusals.h"
 #include "translate.h"
 
 namespace subdesk::ui {
@@ -223,17 +222,14 @@ void FamilyDialog::create() {
     return;
   }
   submit(
-      [owner = card_.key.customerId, account = card_.key.accountId, name,
-       texts = refusalTexts()](soci::session& sql) {
-        return withRefusals(texts, [&] {
-          // The group and its first member together, or neither.
-          soci::transaction tr(sql);
-          services::FamilyProfile family(sql);
-          const std::int64_t id = family.create(owner, name);
-          family.add(id, account);
-          tr.commit();
-          return family.members(id);
-        });
+      [owner = card_.key.customerId, account = card_.key.accountId, name](soci::session& sql) {
+        // The group and its first member together, or neither.
+        soci::transaction tr(sql);
+        services::FamilyProfile family(sql);
+        const std::int64_t id = family.create(owner, name);
+        family.add(id, account);
+        tr.commit();
+        return family.members(id);
       },
       [this](services::FamilyGroup group) {
         guiProbe("family-created", wxString::FromUTF8(group.name));
@@ -254,12 +250,9 @@ void FamilyDialog::addMember() {
        word = codeWord_->GetValue().Strip(wxString::both).utf8_string(),
        needWord =
            _("This account is another customer's: type the code word they say to agree.").utf8_string(),
-       wrongWord = _("The member's code word is wrong: nothing was changed.").utf8_string(),
-       texts = refusalTexts()](soci::session& sql) {
-        return withRefusals(texts, [&] {
-          addWithConsent(sql, group, services::resolveAccount(sql, key), owner, word, needWord, wrongWord);
-          return services::FamilyProfile(sql).members(group);
-        });
+       wrongWord = _("The member's code word is wrong: nothing was changed.").utf8_string()](soci::session& sql) {
+        addWithConsent(sql, group, services::resolveAccount(sql, key), owner, word, needWord, wrongWord);
+        return services::FamilyProfile(sql).members(group);
       },
       [this, key](services::FamilyGroup group) {
         guiProbe("family-added", wxString::FromUTF8(key));
@@ -279,12 +272,10 @@ void FamilyDialog::removeSelected() {
   guiProbe("confirm", question);
   if (confirm.ShowModal() != wxID_YES) return;
   submit(
-      [group = group_->id, account = member.accountId, texts = refusalTexts()](soci::session& sql) {
-        return withRefusals(texts, [&] {
-          services::FamilyProfile family(sql);
-          family.remove(group, account);
-          return family.members(group);
-        });
+      [group = group_->id, account = member.accountId](soci::session& sql) {
+        services::FamilyProfile family(sql);
+        family.remove(group, account);
+        return family.members(group);
       },
       [this, number = member.accountNumber](services::FamilyGroup group) {
         guiProbe("family-removed", wxString::FromUTF8(number));

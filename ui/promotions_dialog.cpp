@@ -5,7 +5,6 @@
 
 #include "desk_format.h"
 #include "gui_probe.h"
-#include "refusals.h"
 #include "translate.h"
 
 namespace subdesk::ui {
@@ -123,9 +122,7 @@ void PromotionsDialog::onAccept() {
   }
   const auto& offer = offers_[static_cast<std::size_t>(row)];
   submit(
-      [line = lineId_, id = offer.id, texts = refusalTexts()](soci::session& sql) {
-        return withRefusals(texts, [&] { return services::Promotions(sql).join(line, id); });
-      },
+      [line = lineId_, id = offer.id](soci::session& sql) { return services::Promotions(sql).join(line, id); },
       [this, code = offer.code](std::int64_t) {
         changed_ = true;
         guiProbe("promotion-joined", wxString::FromUTF8(code));
@@ -143,8 +140,7 @@ void PromotionsDialog::leaveSelected() {
   confirm.SetYesNoLabels(_("&Leave it"), _("&Stay in it"));
   guiProbe("confirm", question);
   if (confirm.ShowModal() != wxID_YES) return;
-  submit([line = lineId_, id = enrolment.promotionId, texts = refusalTexts()](
-             soci::session& sql) { withRefusals(texts, [&] { services::Promotions(sql).leave(line, id); }); },
+  submit([line = lineId_, id = enrolment.promotionId](soci::session& sql) { services::Promotions(sql).leave(line, id); },
          [this, code = enrolment.code] {
            changed_ = true;
            guiProbe("promotion-left", wxString::FromUTF8(code));

@@ -3,7 +3,7 @@
 // package tab's button): those it takes part in, and those it may join today. Join the
 // selected offer (the affirmative button), or leave the selected promotion after a
 // confirmation. The database's refusals (not running, not for the tariff, already in it)
-// come back as sentences in the desk's language (refusals.h).
+// come back as sentences in the desk's language (describeError).
 #include <cstdint>
 #include <vector>
 

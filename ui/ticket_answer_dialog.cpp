@@ -3,7 +3,6 @@
 #include "core/services/feedback_tickets.h"
 #include "desk_format.h"
 #include "gui_probe.h"
-#include "refusals.h"
 #include "translate.h"
 
 namespace subdesk::ui {
@@ -65,9 +64,7 @@ void TicketAnswerDialog::onAccept() {
     return;
   }
   submit(
-      [id = ticketId_, text, texts = refusalTexts()](soci::session& sql) {
-        return withRefusals(texts, [&] { return services::FeedbackTickets(sql).answer(id, text); });
-      },
+      [id = ticketId_, text](soci::session& sql) { return services::FeedbackTickets(sql).answer(id, text); },
       [this](std::int64_t mail) {
         guiProbe("ticket-answered", wxString::Format("%lld outbox %lld", static_cast<long long>(ticketId_),
                                                      static_cast<long long>(mail)));

@@ -4,7 +4,6 @@
 
 #include "core/services/feedback_tickets.h"
 #include "gui_probe.h"
-#include "refusals.h"
 #include "translate.h"
 
 namespace subdesk::ui {
@@ -62,9 +61,8 @@ void TicketDialog::onAccept() {
   const std::string subject = ticketSubject(kind_->GetSelection() == 0, card_.profile.language,
                                             subject_->GetValue().utf8_string(), text);
   submit(
-      [interaction = interactionId_, subject, text, texts = refusalTexts()](soci::session& sql) {
-        return withRefusals(texts,
-                            [&] { return services::FeedbackTickets(sql).open(interaction, subject, text); });
+      [interaction = interactionId_, subject, text](soci::session& sql) {
+        return services::FeedbackTickets(sql).open(interaction, subject, text);
       },
       [this, subject](std::int64_t id) {
         ticketId_ = id;

@@ -65,6 +65,17 @@ struct Desk {
   }
 };
 
+// What the desk and the CLI show for a refusal (describeError; no translator: English).
+template <class F>
+std::string sentence(F&& f) {
+  try {
+    f();
+    return "ok";
+  } catch (const std::exception& e) {
+    return subdesk::describeError(e);
+  }
+}
+
 template <class F>
 std::string outcome(F&& f) {
   try {
@@ -87,6 +98,7 @@ BOOST_AUTO_TEST_CASE(create_add_show_and_refusals) {
   BOOST_TEST(outcome([&] { family.create(1, "  "); }) == "SD005");
   const auto g = family.create(1, "Родина Коваленків");
   BOOST_TEST(outcome([&] { family.create(1, "Ще одна"); }) == "SD049");  // one group per owner
+  BOOST_TEST(sentence([&] { family.create(1, "Ще одна"); }) == "This subscriber already owns a family group.");
   family.add(g, 1);
   family.add(g, 2);
   // Another customer's account needs that customer verified too.
@@ -96,9 +108,14 @@ BOOST_AUTO_TEST_CASE(create_add_show_and_refusals) {
   BOOST_TEST(outcome([&] { family.add(g, 3); }) == "SD049");  // already a member
   BOOST_TEST(outcome([&] { family.add(g, 4); }) == "SD042");  // a closed account
   BOOST_TEST(outcome([&] { family.add(999, 3); }) == "SD049");
+  BOOST_TEST(sentence([&] { family.add(g, 3); }) == "This account is already in the family group.");
+  BOOST_TEST(sentence([&] { family.add(g, 4); }) == "This account is closed.");
+  BOOST_TEST(sentence([&] { family.add(999, 3); }) == "The family group no longer exists.");
   // An account of another group: remove it there first.
   const auto other = family.create(2, "Андрієва");
   BOOST_TEST(outcome([&] { family.add(other, 1); }) == "SD049");
+  BOOST_TEST(sentence([&] { family.add(other, 1); }) ==
+             "This account is in another family group: it has to leave that group first.");
 
   const auto view = family.members(g);
   BOOST_TEST(view.name == "Родина Коваленків");
@@ -159,6 +176,7 @@ BOOST_AUTO_TEST_CASE(remove_by_owner_or_member_and_money_within_the_family) {
 
   family.remove(g, 3);                                           // by the verified owner
   BOOST_TEST(outcome([&] { family.remove(g, 3); }) == "SD049");  // not a member any more
+  BOOST_TEST(sentence([&] { family.remove(g, 3); }) == "This account is not in the family group.");
   BOOST_TEST(outcome(transfer) == "SD045");                      // no longer one family
   family.add(g, 3);
   // Without the owner, a member may still leave on their own; the owner's accounts stay.

@@ -55,6 +55,17 @@ struct Desk {
   }
 };
 
+// What the desk and the CLI show for a refusal (describeError; no translator: English).
+template <class F>
+std::string sentence(F&& f) {
+  try {
+    f();
+    return "ok";
+  } catch (const std::exception& e) {
+    return subdesk::describeError(e);
+  }
+}
+
 template <class F>
 std::string outcome(F&& f) {
   try {
@@ -86,6 +97,7 @@ BOOST_AUTO_TEST_CASE(record_answer_by_email_and_list) {
 
   const auto mail = tickets.answer(t1, "Перевірили обладнання: швидкість відновлено.");
   BOOST_TEST(outcome([&] { tickets.answer(t1, "Ще раз"); }) == "SD054");  // already answered
+  BOOST_TEST(sentence([&] { tickets.answer(t1, "Ще раз"); }) == "This ticket has already been answered.");
   // The e-mail waits in the outbox, addressed to the registered e-mail, linked to the
   // customer and the interaction of the ticket.
   const auto col = [&](const std::string& c) {
@@ -138,6 +150,8 @@ BOOST_AUTO_TEST_CASE(refusals) {
   // No registered e-mail: nothing to answer to.
   const auto noMail = tickets.open(d.visit(2), "Тема", "Текст");
   BOOST_TEST(outcome([&] { tickets.answer(noMail, "Відповідь"); }) == "SD054");
+  BOOST_TEST(sentence([&] { tickets.answer(noMail, "Відповідь"); }) ==
+             "The subscriber has no registered e-mail for the answer: add one to their personal data first.");
   BOOST_TEST(tickets.byId(noMail).status == "open");
   BOOST_TEST(d.number("SELECT count(*) FROM outbox") == 0);
 

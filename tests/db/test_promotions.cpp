@@ -55,6 +55,17 @@ struct Desk {
   }
 };
 
+// What the desk and the CLI show for a refusal (describeError; no translator: English).
+template <class F>
+std::string sentence(F&& f) {
+  try {
+    f();
+    return "ok";
+  } catch (const std::exception& e) {
+    return subdesk::describeError(e);
+  }
+}
+
 template <class F>
 std::string outcome(F&& f) {
   try {
@@ -107,6 +118,12 @@ BOOST_AUTO_TEST_CASE(join_leave_and_refusals) {
   BOOST_TEST(outcome([&] { promos.join(1, 999); }) == "SD047");
   BOOST_TEST(outcome([&] { promos.join(2, 5); }) == "SD042");
   BOOST_TEST(outcome([&] { promos.leave(1, 5); }) == "SD053");  // never joined
+  // Each refusal read as its own sentence (the server's messages tell them apart).
+  BOOST_TEST(sentence([&] { promos.join(1, 1); }) == "The line already takes part in this promotion.");
+  BOOST_TEST(sentence([&] { promos.join(1, 2); }) == "This promotion is not meant for the line's tariff.");
+  BOOST_TEST(sentence([&] { promos.join(1, 3); }) == "This promotion is not running today.");
+  BOOST_TEST(sentence([&] { promos.join(1, 999); }) == "This promotion no longer exists.");
+  BOOST_TEST(sentence([&] { promos.join(2, 5); }) == "This line is closed, or its account is.");
   BOOST_TEST(d.number("SELECT count(*) FROM promotion_enrollment") == 1);
 
   promos.leave(1, 1);

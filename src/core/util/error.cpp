@@ -27,6 +27,30 @@ std::string serverMessage(const std::exception& e) {
   if (auto nl = text.find('\n'); nl != std::string::npos) text.resize(nl);
   return text;
 }
+bool has(const std::string& text, const char* part) { return text.find(part) != std::string::npos; }
+
+std::string refusalSentence(const std::string& state, const std::string& text) {
+  if (state == "SD047") {
+    if (has(text, "does not exist")) return tr("This promotion no longer exists.");
+    if (has(text, " runs from ")) return tr("This promotion is not running today.");
+    if (has(text, "is not for the tariff")) return tr("This promotion is not meant for the line's tariff.");
+    if (has(text, "is already in promotion")) return tr("The line already takes part in this promotion.");
+    return {};
+  }
+  if (state == "SD049") {
+    if (has(text, "already owns a family group")) return tr("This subscriber already owns a family group.");
+    if (has(text, "is already in this family group")) return tr("This account is already in the family group.");
+    if (has(text, "is in another family group"))
+      return tr("This account is in another family group: it has to leave that group first.");
+    if (has(text, "is not in this family group")) return tr("This account is not in the family group.");
+    if (has(text, "does not exist")) return tr("The family group no longer exists.");
+    return {};
+  }
+  if (has(text, "no registered e-mail"))
+    return tr("The subscriber has no registered e-mail for the answer: add one to their personal data first.");
+  if (has(text, "is already")) return tr("This ticket has already been answered.");
+  return {};
+}
 }  // namespace
 
 std::string describeError(const std::exception& e) {
@@ -48,16 +72,25 @@ std::string describeError(const std::exception& e) {
   if (state == "SD040")
     return tr("This looks like a full card number. Never type a card number: keep only its last four digits.");
   if (state == "SD041") return format(tr("The amount is not accepted: {0}"), {serverMessage(e)});
-  if (state == "SD042") return tr("This account is closed: no money can be paid in or taken out.");
+  if (state == "SD042") {  // the money operations say which operation (services); elsewhere:
+    const std::string m = serverMessage(e);
+    if (m.starts_with("line ") || has(m, " of line ")) return tr("This line is closed, or its account is.");
+    return tr("This account is closed.");
+  }
+  // Promotions, family groups and tickets (0027): one code each, the reason told apart by
+  // the server's message (tests/db/test_refusal_sentences.cpp pins every one).
+  if (state == "SD047" || state == "SD049" || state == "SD054") {
+    if (std::string sentence = refusalSentence(state, serverMessage(e)); !sentence.empty()) return sentence;
+    if (state == "SD047") return format(tr("The subscriber cannot join this promotion: {0}"), {serverMessage(e)});
+    if (state == "SD049") return format(tr("The family group cannot be changed: {0}"), {serverMessage(e)});
+    return format(tr("The ticket cannot be answered: {0}"), {serverMessage(e)});
+  }
   if (state == "SD043") return tr("A card payment needs the RRN from the terminal's slip (12 digits) and at most the last four digits of the card.");
   if (state == "SD044") return format(tr("Not enough money on the account: {0}"), {serverMessage(e)});
   if (state == "SD045") return tr("Money moves only between accounts of one customer or one family group.");
   if (state == "SD046") return format(tr("The service cannot be connected: {0}"), {serverMessage(e)});
-  if (state == "SD047") return format(tr("The subscriber cannot join this promotion: {0}"), {serverMessage(e)});
   if (state == "SD048") return format(tr("The tariff cannot be changed: {0}"), {serverMessage(e)});
-  if (state == "SD049") return format(tr("The family group cannot be changed: {0}"), {serverMessage(e)});
   if (state == "SD053") return tr("The line is not in this promotion (it never joined or has already left).");
-  if (state == "SD054") return format(tr("The ticket cannot be answered: {0}"), {serverMessage(e)});
   // Detailed bills by e-mail (migration 0031).
   if (state == "SD060")
     return tr("The customer has no registered e-mail address: add it to the profile (with their consent) first.");
