@@ -16,45 +16,11 @@
 #
 #   card_family_promo_tickets.sh SUBDESK SUBDESK_CLI SCREENSHOT_DIR
 set -u
-[ $# -eq 3 ] || { echo "usage: $0 SUBDESK SUBDESK_CLI SCREENSHOT_DIR" >&2; exit 2; }
-subdesk=$1 cli=$2 shots=$3
-[ -n "${SUBDESK_TEST_PG:-}" ] || { echo "SKIP: SUBDESK_TEST_PG not set"; exit 77; }
-[ -n "${DISPLAY:-}" ] || { echo "SKIP: no DISPLAY"; exit 77; }
-for tool in xdotool import psql; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 77; }
-done
-
-export GDK_BACKEND=x11 NO_AT_BRIDGE=1 SUBDESK_GUI_TEST=1 SUBDESK_INSTANCE=famtest$$
-work=$(mktemp -d)
-export SUBDESK_CONFIG="$work/subdesk.ini" XDG_RUNTIME_DIR="$work" HOME="$work/home"
-mkdir -p "$HOME"
-export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
-db=gui_family_$$
+. "$(dirname "$0")/lib.sh"
+gui_setup family "" "$@"
 login=gui_agent_$$
-password='Gui-password-42'
-out="$work/desk.out"
-pid=
-psql_super() { psql "$SUBDESK_TEST_PG dbname=$1" -v ON_ERROR_STOP=1 -qtA -c "$2"; }
-cleanup() {
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
-  psql_super postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
-  psql_super postgres "DROP ROLE IF EXISTS $login" >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  echo "--- output of subdesk ---" >&2
-  cat "$out" >&2
-  import -window root "$shots/card_family_failure.png" 2>/dev/null
-  exit 1
-}
-mkdir -p "$shots"
-
-psql_super postgres "CREATE DATABASE $db TEMPLATE subdesk_template_demo" || exit 1
 office=$(psql_super "$db" "SELECT code FROM office WHERE is_callcentre ORDER BY id LIMIT 1")
-echo "$password" | "$cli" --db "$SUBDESK_TEST_PG dbname=$db" staff add "$login" \
-  --name "Оксана Тестова" --group agent --office "$office" >/dev/null || exit 1
+gui_staff "$login" "Оксана Тестова" agent "$office"
 
 # Customers with one open mobile line on an active account, no home internet, in no
 # family group and owning none. The owner's line may join at least one promotion now.
@@ -82,13 +48,6 @@ owner_email="owner.$$@example.com"
 psql_super "$db" "UPDATE customer SET code_word_hash = crypt('sunflower', gen_salt('bf', 4)),
                   email = '$owner_email' WHERE id = $owner" >/dev/null
 psql_super "$db" "UPDATE customer SET code_word_hash = crypt('viburnum', gen_salt('bf', 4)) WHERE id = $member" >/dev/null
-national() { local d=${1#+380}; echo "0${d:0:2} ${d:2:3} ${d:5:2} ${d:7:2}"; }
-group() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
-money_en() {
-  local k=$1 sign=
-  [ "$k" -lt 0 ] && { sign=-; k=$((-k)); }
-  printf '%sUAH %s.%02d' "$sign" "$(group $((k / 100)))" $((k % 100))
-}
 # A tariff change of the owner's line scheduled for the next billing period (as the agent).
 as_agent="$(echo "$SUBDESK_TEST_PG" | sed 's/user=[^ ]*//; s/password=[^ ]*//') dbname=$db user=$login password=$password"
 new_tariff=$("$cli" --db "$as_agent" tariff "$owner_msisdn" | head -1 | cut -d' ' -f1)
@@ -99,44 +58,16 @@ change=$(psql_super "$db" "SELECT id FROM tariff_change WHERE line_id = $owner_l
 [ -n "$change" ] || fail "no scheduled tariff change"
 echo "owner: $owner_name, $owner_msisdn, account $owner_account; member: $member_name, $member_msisdn, account $member_account"
 
-conninfo="host=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*host=\([^ ]*\).*/\1/p') port=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*port=\([^ ]*\).*/\1/p') dbname=$db"
-
-wait_for() {
-  local limit=$(( $1 * 10 )) n=0
-  shift
-  until "$@"; do
-    kill -0 "$pid" 2>/dev/null || fail "subdesk ended early"
-    [ $n -ge $limit ] && return 1
-    sleep 0.1; n=$((n + 1))
-  done
-}
-window_titled() {
-  local w
-  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
-    [ "$(xdotool getwindowname "$w" 2>/dev/null)" = "$1" ] && { found=$w; return 0; }
-  done
-  return 1
-}
-said() { grep -qF -- "$1" "$out"; }
-said_times() { [ "$(grep -cF -- "$1" "$out")" -ge "$2" ]; }
 last() { grep "^$1: " "$out" | tail -1; }
 last_is() { [ "$(last "$1")" = "$1: $2" ]; }
-focus() { xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"; sleep 0.3; }
-focus_dialog() { wait_for 10 window_titled "$1" || fail "no window '$1'"; focus "$found"; }
 shot() { sleep 0.5; import -window root "$shots/card_family_$1.png"; }
 
 cd "$work" || exit 1
-"$subdesk" --lang en --db "$conninfo" --login "$login" >"$out" 2>&1 &
-pid=$!
-wait_for 20 window_titled "Sign in — subdesk" || fail "no login window"
-focus "$found"
-xdotool type --delay 20 "$password"; xdotool key Return
-wait_for 20 window_titled "subdesk — $login" || fail "the main window did not open"
-main=$found
-focus "$main"
+start_desk
+sign_in
 wait_for 10 said "status: " || fail "the desk did not say who is signed in"
 
-xdotool type --delay 20 "$(national "$owner_msisdn")"; xdotool key Return
+xdotool type --delay 20 "$(national_number "$owner_msisdn")"; xdotool key Return
 wait_for 15 said "card: $owner_name $owner_msisdn" || fail "the card of $owner_name did not open"
 wait_for 5 last_is card-promotions 0 || fail "the card lists promotions before any was joined: $(last card-promotions)"
 wait_for 5 last_is card-tickets 0 || fail "the card lists open tickets before any: $(last card-tickets)"
@@ -250,7 +181,7 @@ xdotool type --delay 20 "Test family"
 xdotool key Return
 wait_for 10 said "family-created: Test family" || fail "the family group was not created"
 wait_for 10 said "family: Test family [$owner_account]" || fail "the new group does not hold the owner's account"
-xdotool type --delay 20 "$(national "$member_msisdn")"
+xdotool type --delay 20 "$(national_number "$member_msisdn")"
 xdotool key Tab
 xdotool type --delay 20 "wrongword"
 xdotool key Return
@@ -286,7 +217,7 @@ echo "ok: family created, member added with their code word, the owner's card li
 focus "$main"
 xdotool key ctrl+f
 sleep 0.3
-xdotool type --delay 20 "$(national "$member_msisdn")"; xdotool key Return
+xdotool type --delay 20 "$(national_number "$member_msisdn")"; xdotool key Return
 wait_for 15 said "card: $member_name $member_msisdn" || fail "the member's card did not open"
 wait_for 10 sh -c "grep '^card-family: ' '$out' | tail -1 | grep -qF -- 'card-family: Test family, owner $owner_name | $owner_account - | $member_account '" \
   || fail "the member's card does not show the family and its owner: $(last card-family)"

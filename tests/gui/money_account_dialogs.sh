@@ -16,49 +16,13 @@
 #
 #   money_account_dialogs.sh SUBDESK SUBDESK_CLI SCREENSHOT_DIR
 set -u
-[ $# -eq 3 ] || { echo "usage: $0 SUBDESK SUBDESK_CLI SCREENSHOT_DIR" >&2; exit 2; }
-subdesk=$1 cli=$2 shots=$3
-[ -n "${SUBDESK_TEST_PG:-}" ] || { echo "SKIP: SUBDESK_TEST_PG not set"; exit 77; }
-[ -n "${DISPLAY:-}" ] || { echo "SKIP: no DISPLAY"; exit 77; }
-for tool in xdotool import psql; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 77; }
-done
-
-export GDK_BACKEND=x11 NO_AT_BRIDGE=1 SUBDESK_GUI_TEST=1 SUBDESK_INSTANCE=acctest$$
-work=$(mktemp -d)
-export SUBDESK_CONFIG="$work/subdesk.ini" XDG_RUNTIME_DIR="$work" HOME="$work/home"
-mkdir -p "$HOME"
-export XDG_DOCUMENTS_DIR="$HOME" XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
-db=gui_acct_$$
+. "$(dirname "$0")/lib.sh"
+gui_setup acct "" "$@"
 login=gui_sales_$$
 colleague=gui_colleague_$$
-password='Gui-password-42'
-out="$work/desk.out"
-pid=
-psql_super() { psql "$SUBDESK_TEST_PG dbname=$1" -v ON_ERROR_STOP=1 -qtA -c "$2"; }
-cleanup() {
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
-  psql_super postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
-  psql_super postgres "DROP ROLE IF EXISTS $login" >/dev/null 2>&1
-  psql_super postgres "DROP ROLE IF EXISTS $colleague" >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  echo "--- output of subdesk ---" >&2
-  cat "$out" >&2
-  import -window root "$shots/money_account_failure.png" 2>/dev/null
-  exit 1
-}
-mkdir -p "$shots"
-
-psql_super postgres "CREATE DATABASE $db TEMPLATE subdesk_template_demo" || exit 1
 office=$(psql_super "$db" "SELECT code FROM office WHERE NOT is_callcentre ORDER BY id LIMIT 1")
-echo "$password" | "$cli" --db "$SUBDESK_TEST_PG dbname=$db" staff add "$login" \
-  --name "Петро Касир" --group sales --office "$office" >/dev/null || exit 1
-echo "$password" | "$cli" --db "$SUBDESK_TEST_PG dbname=$db" staff add "$colleague" \
-  --name "Марія Колега" --group sales --office "$office" >/dev/null || exit 1
+gui_staff "$login" "Петро Касир" sales "$office"
+gui_staff "$colleague" "Марія Колега" sales "$office"
 # A subscriber with one open mobile line on an active account, no home internet, no
 # services on the line and no scheduled tariff change.
 read -r customer account_id account line msisdn balance name < <(psql_super "$db" "
@@ -77,54 +41,15 @@ read -r customer account_id account line msisdn balance name < <(psql_super "$db
 # number (the desk accepts no other; some demo customers have a landline).
 psql_super "$db" "UPDATE customer SET code_word_hash = crypt('sunflower', gen_salt('bf', 4)),
                   contact_phone = '+380671234567' WHERE id = $customer" >/dev/null || exit 1
-digits=${msisdn#+380}
-national="0${digits:0:2} ${digits:2:3} ${digits:5:2} ${digits:7:2}"
-# How the desk prints kopecks in English: "UAH 1,234.56", "-UAH 5.00".
-group() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
-money_en() {
-  local k=$1 sign=
-  [ "$k" -lt 0 ] && { sign=-; k=$((-k)); }
-  printf '%sUAH %s.%02d' "$sign" "$(group $((k / 100)))" $((k % 100))
-}
+national=$(national_number "$msisdn")
 echo "subscriber: $name, $msisdn, account $account, balance $(money_en "$balance")"
 
-conninfo="host=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*host=\([^ ]*\).*/\1/p') port=$(echo "$SUBDESK_TEST_PG" | sed -n 's/.*port=\([^ ]*\).*/\1/p') dbname=$db"
-
-wait_for() {
-  local limit=$(( $1 * 10 )) n=0
-  shift
-  until "$@"; do
-    kill -0 "$pid" 2>/dev/null || fail "subdesk ended early"
-    [ $n -ge $limit ] && return 1
-    sleep 0.1; n=$((n + 1))
-  done
-}
-window_titled() {
-  local w
-  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
-    [ "$(xdotool getwindowname "$w" 2>/dev/null)" = "$1" ] && { found=$w; return 0; }
-  done
-  return 1
-}
-window_gone() { ! window_titled "$1"; }
-said() { grep -qF -- "$1" "$out"; }
-said_times() { [ "$(grep -cF -- "$1" "$out")" -ge "$2" ]; }
-focus() { xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"; sleep 0.3; }
-# A dialog's probe line comes from its constructor, before it is on screen: wait for its
-# window and give it the keyboard before typing into it.
-focus_dialog() { wait_for 10 window_titled "$1" || fail "no window '$1'"; focus "$found"; }
 shot() { sleep 0.5; import -window root "$shots/money_account_$1.png"; }
 ledger_rows() { psql_super "$db" "SELECT count(*) FROM ledger WHERE created_by = '$login'"; }
 
 cd "$work" || exit 1
-"$subdesk" --lang en --db "$conninfo" --login "$login" >"$out" 2>&1 &
-pid=$!
-wait_for 20 window_titled "Sign in — subdesk" || fail "no login window"
-focus "$found"
-xdotool type --delay 20 "$password"; xdotool key Return
-wait_for 20 window_titled "subdesk — $login" || fail "the main window did not open"
-main=$found
-focus "$main"
+start_desk
+sign_in
 wait_for 10 said "status: " || fail "the desk did not say who is signed in"
 xdotool type --delay 20 "$national"; xdotool key Return
 wait_for 15 said "card: $name $msisdn" || fail "the card of $name did not open"
