@@ -23,6 +23,9 @@ wxStaticText* CardTab::heading(const wxString& text) {
   // The font first, then the text: the label's best size is measured in bold.
   h->SetFont(h->GetFont().Bold());
   h->SetLabel(text);
+  // GTK wraps a label narrower than its text at a word ("Last payments" drew as "Last"):
+  // keep at least the bold text's width.
+  if (!text.empty()) h->SetMinSize(wxSize(h->GetTextExtent(text).x + FromDIP(4), -1));
   return h;
 }
 
@@ -240,6 +243,8 @@ BalanceTab::BalanceTab(wxWindow* parent, CardContext context)
   period->Add(to_, wxSizerFlags().Border(wxRIGHT, 12));
   period->Add(show);
   report_ = makeList({{_("What"), 260}, {_("Wallet"), 90}, {_("Entries"), 80}, {_("Total"), 140}});
+  // The two lists share the height that is left; a list's own best height would take it all.
+  for (auto* list : {payments_, report_}) list->SetMinSize(wxSize(-1, FromDIP(90)));
 
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(facts_.sizer(), kBlock);
