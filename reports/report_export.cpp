@@ -35,25 +35,10 @@ struct PdfReportWriter::State {
   std::vector<reporting::ReportColumn> columns;
   std::vector<long long> totals;
   std::vector<std::string> cells;
-  std::int64_t rows = 0;
 };
 
-PdfReportWriter::PdfReportWriter(std::string path, Language language, std::int64_t rowLimit)
-    : path_(std::move(path)), language_(language), rowLimit_(rowLimit) {}
+PdfReportWriter::PdfReportWriter(std::string path, Language language) : path_(std::move(path)), language_(language) {}
 PdfReportWriter::~PdfReportWriter() = default;
-
-namespace {
-[[noreturn]] void refuseTooManyRows(std::int64_t limit) {
-  throw UserError(format(tr("The report has more than {0} rows: too many for a PDF to read. Export it as CSV or "
-                            "XLSX, or choose a shorter period."),
-                         {std::to_string(limit)}),
-                  "pdf_too_many_rows");
-}
-}  // namespace
-
-void PdfReportWriter::expect(std::int64_t rows) {
-  if (rows > rowLimit_) refuseTooManyRows(rowLimit_);
-}
 
 void PdfReportWriter::begin(const reporting::Report& report, const reporting::Period& period) {
   state_ = std::make_unique<State>();
@@ -72,7 +57,6 @@ void PdfReportWriter::begin(const reporting::Report& report, const reporting::Pe
 
 void PdfReportWriter::row(const reporting::ReportRow& row) {
   auto& s = *state_;
-  if (++s.rows > rowLimit_) refuseTooManyRows(rowLimit_);  // when the rows were not counted first
   s.cells.resize(row.values.size());
   for (std::size_t i = 0; i < row.values.size(); ++i) {
     const std::string_view v = row.values[i];
@@ -117,18 +101,13 @@ reporting::RunResult exportReport(soci::session& sql, const reporting::Report& r
         sink = std::make_unique<CsvReportWriter>(csvFile, options.csvBom);
         break;
       case ExportFormat::Xlsx: sink = std::make_unique<XlsxReportWriter>(options.path); break;
-      case ExportFormat::Pdf: sink = std::make_unique<PdfReportWriter>(options.path, options.language, options.pdfRowLimit);
-        break;
+      case ExportFormat::Pdf: sink = std::make_unique<PdfReportWriter>(options.path, options.language); break;
     }
-    reporting::RunOptions runOptions = run;
-    // A PDF counts first, so that one too long for paper is refused before it is begun.
-    if (options.format == ExportFormat::Pdf) runOptions.countFirst = true;
     // Whether the file was begun (the CSV file already is): only then does a failure remove it.
     struct Begun : reporting::ReportSink {
       reporting::ReportSink& sink;
       bool begun;
       Begun(reporting::ReportSink& s, bool b) : sink(s), begun(b) {}
-      void expect(std::int64_t rows) override { sink.expect(rows); }
       void begin(const reporting::Report& r, const reporting::Period& p) override {
         begun = true;
         sink.begin(r, p);
@@ -137,7 +116,7 @@ reporting::RunResult exportReport(soci::session& sql, const reporting::Report& r
       void finish() override { sink.finish(); }
     } tracked(*sink, options.format == ExportFormat::Csv);
     try {
-      result = reporting::ReportRunner(sql).run(report, period, tracked, runOptions);
+      result = reporting::ReportRunner(sql).run(report, period, tracked, run);
     } catch (...) {
       if (tracked.begun) {
         sink.reset();  // closes the file before it goes

@@ -20,28 +20,22 @@ enum class ExportFormat { Csv, Xlsx, Pdf };
 std::optional<ExportFormat> exportFormatNamed(const std::string& name);  // csv | xlsx | pdf
 std::string exportFormatExtension(ExportFormat format);                  // ".csv", ...
 
-inline constexpr std::int64_t kPdfReportRowLimit = 100'000;  // about 2,800 pages
-
 struct ExportOptions {
   ExportFormat format = ExportFormat::Csv;
   std::string path;
   Language language = Language::Uk;  // PDF and XLSX titles and money in the PDF
   bool csvBom = false;
-  std::int64_t pdfRowLimit = kPdfReportRowLimit;
 };
 
 // Writes the file (replacing it). A cancelled or failed export removes the partial file.
-// A PDF is for reading: over pdfRowLimit rows it is refused before anything is
-// written (UserError "pdf_too_many_rows"), pointing to CSV or XLSX.
 reporting::RunResult exportReport(soci::session& sql, const reporting::Report& report, const reporting::Period& period,
                                   const ExportOptions& options, const reporting::RunOptions& run = {});
 
 // The report as a streamed PDF table ("page X" footers), for exportReport.
 class PdfReportWriter : public reporting::ReportSink {
  public:
-  PdfReportWriter(std::string path, Language language, std::int64_t rowLimit = kPdfReportRowLimit);
+  PdfReportWriter(std::string path, Language language);
   ~PdfReportWriter() override;
-  void expect(std::int64_t rows) override;
   void begin(const reporting::Report& report, const reporting::Period& period) override;
   void row(const reporting::ReportRow& row) override;
   void finish() override;
@@ -50,7 +44,6 @@ class PdfReportWriter : public reporting::ReportSink {
   struct State;
   std::string path_;
   Language language_;
-  std::int64_t rowLimit_;
   std::unique_ptr<State> state_;
 };
 

@@ -18,7 +18,6 @@ RunResult ReportRunner::run(const Report& report, const Period& period, ReportSi
     db::RowCursor count(sql_, "SELECT count(*) FROM (" + report.query() + ") AS q", params, 1);
     if (count.next()) total = std::stoll(std::string(count.text(0)));
   }
-  if (total >= 0) sink.expect(total);
   db::RowCursor rows(sql_, report.query(), params);
   sink.begin(report, period);
   std::vector<std::string_view> values;

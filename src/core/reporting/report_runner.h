@@ -26,9 +26,6 @@ struct ReportRow {
 class ReportSink {
  public:
   virtual ~ReportSink() = default;
-  // The number of rows to come, when counted first (RunOptions::countFirst), before begin:
-  // a sink that cannot take that many refuses here, before anything is written.
-  virtual void expect(std::int64_t /*rows*/) {}
   virtual void begin(const Report& report, const Period& period) = 0;
   virtual void row(const ReportRow& row) = 0;
   virtual void finish() = 0;
