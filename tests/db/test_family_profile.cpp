@@ -14,10 +14,13 @@
 #include "core/services/family_profile.h"
 #include "core/services/interactions.h"
 #include "core/util/error.h"
+#include "outcome.h"
 #include "test_database.h"
 
 using subdesk::services::FamilyProfile;
 using subdesk::services::Interactions;
+using subdesk::test::outcome;
+using subdesk::test::sentence;
 using subdesk::test::RequireServer;
 using subdesk::test::TestDatabase;
 BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
@@ -64,29 +67,6 @@ struct Desk {
     return n;
   }
 };
-
-// What the desk and the CLI show for a refusal (describeError; no translator: English).
-template <class F>
-std::string sentence(F&& f) {
-  try {
-    f();
-    return "ok";
-  } catch (const std::exception& e) {
-    return subdesk::describeError(e);
-  }
-}
-
-template <class F>
-std::string outcome(F&& f) {
-  try {
-    f();
-    return "ok";
-  } catch (const subdesk::UserError& e) {
-    return e.code();
-  } catch (const std::exception& e) {
-    return subdesk::sqlState(e);
-  }
-}
 
 }  // namespace
 

@@ -12,10 +12,13 @@
 #include "core/services/feedback_tickets.h"
 #include "core/services/interactions.h"
 #include "core/util/error.h"
+#include "outcome.h"
 #include "test_database.h"
 
 using subdesk::services::FeedbackTickets;
 using subdesk::services::Interactions;
+using subdesk::test::outcome;
+using subdesk::test::sentence;
 using subdesk::test::RequireServer;
 using subdesk::test::TestDatabase;
 BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
@@ -54,29 +57,6 @@ struct Desk {
     return s;
   }
 };
-
-// What the desk and the CLI show for a refusal (describeError; no translator: English).
-template <class F>
-std::string sentence(F&& f) {
-  try {
-    f();
-    return "ok";
-  } catch (const std::exception& e) {
-    return subdesk::describeError(e);
-  }
-}
-
-template <class F>
-std::string outcome(F&& f) {
-  try {
-    f();
-    return "ok";
-  } catch (const subdesk::UserError& e) {
-    return e.code();
-  } catch (const std::exception& e) {
-    return subdesk::sqlState(e);
-  }
-}
 
 }  // namespace
 

@@ -15,6 +15,7 @@
 #include "core/services/balance_adjustment.h"
 #include "core/services/payments.h"
 #include "core/util/error.h"
+#include "outcome.h"
 #include "test_database.h"
 
 using subdesk::Money;
@@ -24,6 +25,7 @@ using subdesk::services::newIdempotencyKey;
 using subdesk::services::PaymentMethod;
 using subdesk::services::PaymentRequest;
 using subdesk::services::Payments;
+using subdesk::test::outcome;
 using subdesk::test::RequireServer;
 using subdesk::test::TestDatabase;
 BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
@@ -102,18 +104,6 @@ struct Desk {
 };
 
 // The SQLSTATE (or UserError code) a call fails with, "ok" when it succeeds.
-template <class F>
-std::string outcome(F&& f) {
-  try {
-    f();
-    return "ok";
-  } catch (const subdesk::UserError& e) {
-    return e.code();
-  } catch (const std::exception& e) {
-    return subdesk::sqlState(e);
-  }
-}
-
 PaymentRequest cash(long long account, long long kopecks, std::string key = newIdempotencyKey()) {
   return {account, Money::fromKopecks(kopecks), PaymentMethod::Cash, "", "", "", std::move(key)};
 }

@@ -12,11 +12,13 @@
 #include "core/services/line_services.h"
 #include "core/services/tariff_change.h"
 #include "core/util/error.h"
+#include "outcome.h"
 #include "test_database.h"
 
 using subdesk::services::LineServices;
 using subdesk::services::TariffChange;
 using subdesk::services::TariffChangeWhen;
+using subdesk::test::outcome;
 using subdesk::test::RequireServer;
 using subdesk::test::TestDatabase;
 BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
@@ -56,18 +58,6 @@ struct Desk {
     return n;
   }
 };
-
-template <class F>
-std::string outcome(F&& f) {
-  try {
-    f();
-    return "ok";
-  } catch (const subdesk::UserError& e) {
-    return e.code();
-  } catch (const std::exception& e) {
-    return subdesk::sqlState(e);
-  }
-}
 
 }  // namespace
 
