@@ -15,6 +15,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 
 #include "core/db/connection.h"
+#include "cli_run.h"
 #include "test_database.h"
 
 using subdesk::test::RequireServer;
@@ -23,17 +24,13 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
 
-struct Run {
-  int status = -1;
-  std::string output;  // standard output and error
-};
+using Run = subdesk::test::CliRun;
 
 struct Desk {
   TestDatabase db;
   std::unique_ptr<soci::session> admin = db.admin();
-  std::string login = db.name() + "_agent";
+  std::string login = db.login("agent");
 
   Desk() {
     subdesk::db::executeScript(*admin, R"(
@@ -47,37 +44,16 @@ struct Desk {
       INSERT INTO account(id, number, customer_id, kind) VALUES (1, '100000017', 1, 'mobile'), (2, '100000025', 1, 'home');
       INSERT INTO line(id, msisdn, account_id, tariff_id) VALUES (1, '+380671234567', 1, 1);
     )");
-    *admin << "DROP ROLE IF EXISTS " + login;
-    *admin << "CREATE ROLE " + login + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_agent";
-    ::setenv("SUBDESK_DB", db.conninfoAs(login, kPassword).c_str(), 1);
-  }
-  ~Desk() {
-    try {
-      *admin << "DROP OWNED BY " + login;
-      *admin << "DROP ROLE IF EXISTS " + login;
-    } catch (const std::exception& e) {
-      BOOST_TEST_MESSAGE("could not drop role: " << e.what());
-    }
+    db.addLogin("agent", "subdesk_agent");
+    ::setenv("SUBDESK_DB", db.conninfoAs(login, TestDatabase::kLoginPassword).c_str(), 1);
   }
 
   static Run cli(const std::vector<std::string>& args) {
-    const char* exe = std::getenv("SUBDESK_CLI");
-    BOOST_TEST_REQUIRE(exe != nullptr, "SUBDESK_CLI names the built subdesk-cli");
-    std::string command = std::string("'") + exe + "'";
-    for (const auto& a : args) command += " '" + a + "'";  // the arguments hold no quote
-    command += " 2>&1";
-    Run r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_TEST_REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-    const int st = ::pclose(pipe);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    const Run r = subdesk::test::runCli(args);
     BOOST_TEST_MESSAGE("subdesk-cli " << args.front() << " ...: " << r.status << "\n" << r.output);
     return r;
   }
-  static bool has(const Run& r, const std::string& text) { return r.output.find(text) != std::string::npos; }
+  static bool has(const Run& r, const std::string& text) { return r.has(text); }
   long long number(const std::string& q) {
     long long n = 0;
     *admin << q, soci::into(n);

@@ -19,6 +19,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 
 #include "core/db/connection.h"
+#include "cli_run.h"
 #include "test_database.h"
 
 using subdesk::test::RequireServer;
@@ -27,13 +28,9 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
 constexpr const char* kCard = "4111 1111 1111 1111";
 
-struct Run {
-  int status = -1;
-  std::string output;  // standard output and error
-};
+using Run = subdesk::test::CliRun;
 
 // Customer 1 (code word "соняшник"): accounts 1 (line +380671234567) and 2 (home), and
 // account 4, closed, whose line +380501112233 is still open. Customer 2: account 3.
@@ -62,45 +59,18 @@ struct Desk {
       INSERT INTO line(id, msisdn, account_id, tariff_id) VALUES
         (1, '+380671234567', 1, 1), (2, '+380501112233', 4, 1);
     )");
-    for (const auto& g : groups) {
-      *admin << "DROP ROLE IF EXISTS " + login(g);
-      *admin << "CREATE ROLE " + login(g) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" + g;
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(g) +
-                    "', 'Test " + g + "', 'subdesk_" + g + "', 1)";
-    }
+    for (const auto& g : groups) db.addStaff(g, g, 1, "Test " + g);
   }
-  ~Desk() {
-    for (const auto& g : groups) {
-      try {
-        *admin << "DROP OWNED BY " + login(g);
-        *admin << "DROP ROLE IF EXISTS " + login(g);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << login(g) << ": " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& g) const { return db.name() + "_" + g; }
+  std::string login(const std::string& g) const { return db.login(g); }
 
   // subdesk-cli ARGS as the member of staff of group `as`.
   Run cli(const std::string& as, const std::vector<std::string>& args) {
-    ::setenv("SUBDESK_DB", db.conninfoAs(login(as), kPassword).c_str(), 1);
-    const char* exe = std::getenv("SUBDESK_CLI");
-    BOOST_TEST_REQUIRE(exe != nullptr, "SUBDESK_CLI names the built subdesk-cli");
-    std::string command = std::string("'") + exe + "'";
-    for (const auto& a : args) command += " '" + a + "'";  // the arguments hold no quote
-    command += " 2>&1";
-    Run r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_TEST_REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-    const int st = ::pclose(pipe);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    ::setenv("SUBDESK_DB", db.conninfoAs(login(as), TestDatabase::kLoginPassword).c_str(), 1);
+    const Run r = subdesk::test::runCli(args);
     BOOST_TEST_MESSAGE("subdesk-cli " << args.front() << " ...: " << r.status << "\n" << r.output);
     return r;
   }
-  static bool has(const Run& r, const std::string& text) { return r.output.find(text) != std::string::npos; }
+  static bool has(const Run& r, const std::string& text) { return r.has(text); }
   long long number(const std::string& q) {
     long long n = 0;
     *admin << q, soci::into(n);
