@@ -16,7 +16,7 @@
 namespace subdesk::test {
 
 struct BillsDesk {
-  static constexpr const char* kPassword = "Test-Password-8";
+  static constexpr const char* kPassword = TestDatabase::kLoginPassword;
   TestDatabase db{Template::Demo};
   std::unique_ptr<soci::session> admin = db.admin();
   std::map<std::string, std::unique_ptr<soci::session>> sessions;
@@ -34,26 +34,14 @@ struct BillsDesk {
                (1, date_trunc('month', now()) + interval '1 hour', 'voice', 'out', '112', 60, 0),
                (1, date_trunc('month', now()) + interval '2 hours', 'sms', 'out', '104', NULL, 0);
     )");
-    for (const std::string group : {"agent", "sales", "supervisor"}) {
-      *admin << "DROP ROLE IF EXISTS " + login(group);
-      *admin << "CREATE ROLE " + login(group) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" + group;
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) SELECT '" + login(group) + "', 'Test " +
-                    group + "', 'subdesk_" + group + "', min(id) FROM office";
-    }
+    long long office = 0;
+    *admin << "SELECT min(id) FROM office", soci::into(office);
+    for (const std::string group : {"agent", "sales", "supervisor"}) db.addStaff(group, group, office, "Test " + group);
   }
-  ~BillsDesk() {
-    sessions.clear();
-    for (const std::string group : {"agent", "sales", "supervisor"}) {
-      try {
-        *admin << "DROP ROLE IF EXISTS " + login(group);
-      } catch (...) {
-      }
-    }
-  }
-  std::string login(const std::string& group) const { return db.name() + "_" + group; }
+  std::string login(const std::string& group) const { return db.login(group); }
   soci::session& as(const std::string& group) {
     auto& s = sessions[group];
-    if (!s) s = db::connect(db.conninfoAs(login(group), kPassword));
+    if (!s) s = db.connectAs(group);
     return *s;
   }
   long long number(const std::string& query) {

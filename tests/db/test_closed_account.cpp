@@ -34,7 +34,6 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
 
 // Customer 1 has account 1 (open, line 1) and account 2 (line 2, open on its own); the
 // fixture credits both and then closes account 2.
@@ -59,31 +58,15 @@ struct Desk {
       INSERT INTO line(id, msisdn, account_id, tariff_id) VALUES
         (1, '+380671234567', 1, 1), (2, '+380671234568', 2, 1);
     )");
-    for (const auto& g : groups) {
-      *admin << "DROP ROLE IF EXISTS " + login(g);
-      *admin << "CREATE ROLE " + login(g) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" + g;
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(g) +
-                    "', 'Test " + g + "', 'subdesk_" + g + "', 1)";
-    }
+    for (const auto& g : groups) db.addStaff(g, g, 1, "Test " + g);
     Payments pay(as("sales"));
     pay.take({1, Money::fromKopecks(10000), PaymentMethod::Cash, "", "", "", newIdempotencyKey()});
     pay.take({2, Money::fromKopecks(10000), PaymentMethod::Cash, "", "", "", newIdempotencyKey()});
   }
-  ~Desk() {
-    sessions.clear();
-    for (const auto& g : groups) {
-      try {
-        *admin << "DROP OWNED BY " + login(g);
-        *admin << "DROP ROLE IF EXISTS " + login(g);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << login(g) << ": " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& g) const { return db.name() + "_" + g; }
+  std::string login(const std::string& g) const { return db.login(g); }
   soci::session& as(const std::string& g) {
     auto& s = sessions[g];
-    if (!s) s = subdesk::db::connect(db.conninfoAs(login(g), kPassword));
+    if (!s) s = db.connectAs(g);
     return *s;
   }
   void closeAccount2() { *admin << "UPDATE account SET status = 'closed', closed_at = now() WHERE id = 2"; }

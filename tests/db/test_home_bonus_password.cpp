@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(per_transfer_and_per_month_limits) {
 
 BOOST_AUTO_TEST_CASE(two_desks_sending_the_same_key_at_once_transfer_once) {
   // Two connections of the same agent (a desk retrying while its first call still runs).
-  auto second = subdesk::db::connect(db.conninfoAs(login("agent1"), kPassword));
+  auto second = db.connectAs("agent1");
   *second << "SET subdesk.test_now = '" + std::string(kNow) + "'";
   visit(as("agent1"));
   std::barrier sync(2);

@@ -32,7 +32,6 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
 constexpr const char* kCard = "4111 1111 1111 1111";
 
 struct Desk {
@@ -56,28 +55,17 @@ struct Desk {
         (4, '100000041', 1, 'mobile', 0, 'closed', now());
     )");
     for (const auto& [who, group] : staff) {
-      *admin << "DROP ROLE IF EXISTS " + login(who);
-      *admin << "CREATE ROLE " + login(who) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" + group;
-      if (group != "billing")
-        *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(who) + "', 'Test " +
-                      who + "', 'subdesk_" + group + "', 1)";
-    }
-  }
-  ~Desk() {
-    sessions.clear();
-    for (const auto& [who, group] : staff) {
-      try {
-        *admin << "DROP OWNED BY " + login(who);
-        *admin << "DROP ROLE IF EXISTS " + login(who);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << login(who) << ": " << e.what());
+      if (group == "billing") {
+        db.addLogin(who, "subdesk_billing");
+      } else {
+        db.addStaff(who, group, 1, "Test " + who);
       }
     }
   }
-  std::string login(const std::string& who) const { return db.name() + "_" + who; }
+  std::string login(const std::string& who) const { return db.login(who); }
   soci::session& as(const std::string& who) {
     auto& s = sessions[who];
-    if (!s) s = subdesk::db::connect(db.conninfoAs(login(who), kPassword));
+    if (!s) s = db.connectAs(who);
     return *s;
   }
   long long number(const std::string& query) {

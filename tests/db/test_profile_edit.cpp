@@ -22,7 +22,6 @@ BOOST_TEST_GLOBAL_FIXTURE(RequireServer);
 
 namespace {
 
-constexpr const char* kPassword = "Desk-test-pass-2024";
 
 struct Desks {
   TestDatabase db;
@@ -36,30 +35,13 @@ struct Desks {
       INSERT INTO customer(id, last_name, first_name, email, code_word_hash) VALUES
         (1, 'Коваленко', 'Олена', 'olena@ukr.net', crypt('соняшник', gen_salt('bf', 4)));
     )");
-    for (const std::string who : {"one", "two"}) {
-      *admin << "DROP ROLE IF EXISTS " + login(who);
-      *admin << "CREATE ROLE " + login(who) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_agent";
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(who) +
-                    "', 'Агент " + who + "', 'subdesk_agent', 1)";
-    }
-    one = subdesk::db::connect(db.conninfoAs(login("one"), kPassword));
-    two = subdesk::db::connect(db.conninfoAs(login("two"), kPassword));
+    for (const std::string who : {"one", "two"}) db.addStaff(who, "agent", 1, "Агент " + who);
+    one = db.connectAs("one");
+    two = db.connectAs("two");
     *one << "SET subdesk.test_now = '2024-05-14 14:02:00+03'";
     *two << "SET subdesk.test_now = '2024-05-14 14:05:00+03'";
   }
-  ~Desks() {
-    one.reset();
-    two.reset();
-    for (const std::string who : {"one", "two"}) {
-      try {
-        *admin << "DROP OWNED BY " + login(who);
-        *admin << "DROP ROLE IF EXISTS " + login(who);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role: " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& who) const { return db.name() + "_" + who; }
+  std::string login(const std::string& who) const { return db.login(who); }
   void verify(soci::session& s) {
     long long id = 0;
     int ok = 0;

@@ -16,7 +16,7 @@
 namespace subdesk::test {
 
 struct HomeFixture {
-  static constexpr const char* kPassword = "Desk-test-pass-2024";
+  static constexpr const char* kPassword = TestDatabase::kLoginPassword;
   static constexpr const char* kNow = "2024-05-14 14:02:00+03";
   TestDatabase db;
   std::unique_ptr<soci::session> admin = db.admin();
@@ -43,29 +43,14 @@ struct HomeFixture {
         (1, '+380671234567', 1, 1), (2, '+380501112233', 2, 1);
       SELECT setval('customer_id_seq', 10), setval('account_id_seq', 10), setval('line_id_seq', 10);
     )");
-    for (const auto& [who, group] : staff) {
-      *admin << "DROP ROLE IF EXISTS " + login(who);
-      *admin << "CREATE ROLE " + login(who) + " LOGIN PASSWORD '" + kPassword + "' IN ROLE subdesk_" + group;
-      *admin << "INSERT INTO staff(login, full_name, group_role, office_id) VALUES ('" + login(who) + "', 'Test " +
-                    who + "', 'subdesk_" + group + "', 1)";
-    }
+    for (const auto& [who, group] : staff) db.addStaff(who, group, 1, "Test " + who);
     *admin << "SET subdesk.test_now = '" + std::string(kNow) + "'";
   }
-  ~HomeFixture() {
-    sessions.clear();
-    for (const auto& [who, group] : staff) {
-      try {
-        *admin << "DROP ROLE IF EXISTS " + login(who);
-      } catch (const std::exception& e) {
-        BOOST_TEST_MESSAGE("could not drop role " << login(who) << ": " << e.what());
-      }
-    }
-  }
-  std::string login(const std::string& who) const { return db.name() + "_" + who; }
+  std::string login(const std::string& who) const { return db.login(who); }
   soci::session& as(const std::string& who) {
     auto& s = sessions[who];
     if (!s) {
-      s = db::connect(db.conninfoAs(login(who), kPassword));
+      s = db.connectAs(who);
       *s << "SET subdesk.test_now = '" + std::string(kNow) + "'";
     }
     return *s;
