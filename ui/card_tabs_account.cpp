@@ -115,7 +115,7 @@ OverviewTab::OverviewTab(wxWindow* parent, CardContext context)
   answer_ = new wxButton(this, wxID_ANY, _("A&nswer…"));
   answer_->Disable();
   services_ = compact(makeList(
-      {{_("Connected service"), 280}, {_("Monthly fee"), 120}, {_("Since"), 110}, {_("Until"), 110}}));
+      {{_("Connected service"), 280}, {_("Monthly fee"), 160}, {_("Since"), 110}, {_("Until"), 110}}));
   familyName_ = heading(_("Family"));
   auto* familyButton = new wxButton(this, wxID_ANY, _("Famil&y profile…"));
   family_ = compact(makeList(
