@@ -60,6 +60,7 @@ void ProfileDialog::fill(const services::ProfileChanges& p) {
   patronymic_->ChangeValue(text(p.patronymic));
   email_->ChangeValue(text(p.email));
   phone_->ChangeValue(p.contactPhone.empty() ? wxString() : phone(p.contactPhone));
+  storedPhone_ = p.contactPhone;
   address_->ChangeValue(text(p.address));
   notifySms_->SetValue(p.notifySms);
   notifyEmail_->SetValue(p.notifyEmail);
@@ -94,7 +95,7 @@ void ProfileDialog::onAccept() {
   if (busy()) return;
   if (refuseCardNumbers({lastName_, firstName_, patronymic_, email_, phone_, address_, codeWord_})) return;
   const services::ProfileChanges c = changes();
-  if (auto problem = services::ProfileEdit::problem(c); !problem.empty()) {
+  if (auto problem = services::ProfileEdit::problem(c, storedPhone_); !problem.empty()) {
     showError(wxString::FromUTF8(problem));
     return;
   }

@@ -28,6 +28,7 @@ class ProfileDialog : public AccountDialog {
   wxTextCtrl* patronymic_;
   wxTextCtrl* email_;
   wxTextCtrl* phone_;
+  std::string storedPhone_;  // E.164 on file: may stay even if not a mobile number
   wxTextCtrl* address_;
   wxCheckBox* notifySms_;
   wxCheckBox* notifyEmail_;

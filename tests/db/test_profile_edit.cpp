@@ -126,3 +126,33 @@ BOOST_AUTO_TEST_CASE(input_is_checked_before_it_is_sent) {
   c.email.clear();
   BOOST_TEST(!ProfileEdit::problem(c).empty());  // e-mail notifications without an address
 }
+
+// A landline on file as the contact phone (as older records have) does not block editing
+// the rest; a new contact phone must still be a mobile number, landlines included.
+BOOST_AUTO_TEST_CASE(a_landline_on_file_may_stay_but_not_be_typed_anew) {
+  Desks d;
+  *d.admin << "UPDATE customer SET contact_phone = '+380442345678' WHERE id = 1";
+  const int v = d.version();
+  d.verify(*d.one);
+  ProfileEdit edit(*d.one);
+  auto c = changes();
+  c.contactPhone = "+380442345678";  // as the desk shows a number it cannot format as mobile
+  c.email = "olena.new@gmail.com";
+  BOOST_TEST(ProfileEdit::problem(c, "+380442345678").empty());
+  BOOST_TEST(edit.save(1, v, c) == v + 1);
+  std::string phone, email;
+  *d.admin << "SELECT contact_phone, email FROM customer WHERE id = 1", soci::into(phone), soci::into(email);
+  BOOST_TEST(phone == "+380442345678");
+  BOOST_TEST(email == "olena.new@gmail.com");
+  // Another landline typed in is refused, with the reason, and nothing changes.
+  c.contactPhone = "044 234 56 79";
+  BOOST_TEST(ProfileEdit::problem(c, "+380442345678") == "This is a landline number; a mobile number is needed.");
+  try {
+    edit.save(1, v + 1, c);
+    BOOST_ERROR("a new landline was saved as the contact phone");
+  } catch (const subdesk::UserError& e) {
+    BOOST_TEST(std::string(e.what()) == "This is a landline number; a mobile number is needed.");
+  }
+  *d.admin << "SELECT contact_phone FROM customer WHERE id = 1", soci::into(phone);
+  BOOST_TEST(phone == "+380442345678");
+}

@@ -10,9 +10,13 @@
 namespace subdesk::services {
 namespace {
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+std::string trimmed(const std::string& s) {
+  const auto a = s.find_first_not_of(" \t\r\n");
+  return a == std::string::npos ? std::string() : s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
+}
 }  // namespace
 
-std::string ProfileEdit::problem(const ProfileChanges& c) {
+std::string ProfileEdit::problem(const ProfileChanges& c, const std::string& storedPhone) {
   for (const auto* field : {&c.lastName, &c.firstName, &c.patronymic, &c.email, &c.contactPhone, &c.address})
     if (containsCardNumber(*field)) return cardNumberRefusal();
   if (blank(c.lastName) || blank(c.firstName)) return tr("The last name and the first name are required.");
@@ -20,17 +24,25 @@ std::string ProfileEdit::problem(const ProfileChanges& c) {
   if (!blank(c.email) && !std::regex_match(c.email, email))
     return tr("The e-mail address is not valid: it looks like name@example.com.");
   if (c.notifyEmail && blank(c.email)) return tr("E-mail notifications need an e-mail address.");
-  if (!blank(c.contactPhone)) {
+  if (!blank(c.contactPhone) && !(trimmed(c.contactPhone) == storedPhone && !storedPhone.empty())) {
     if (auto m = Msisdn::parse(c.contactPhone); !m) return m.error();
   }
   return {};
 }
 
 int ProfileEdit::save(std::int64_t customerId, int version, const ProfileChanges& c) {
-  if (auto p = problem(c); !p.empty()) throw UserError(p, containsCardNumber(c.address) ? "SD040" : "22023");
-  std::string phone;
-  if (!blank(c.contactPhone)) phone = Msisdn::parse(c.contactPhone)->e164();
   const long long id = customerId;
+  std::string stored;
+  soci::indicator storedInd = soci::i_null;
+  sql_ << "SELECT contact_phone FROM customer WHERE id = :id", soci::use(id), soci::into(stored, storedInd);
+  if (storedInd != soci::i_ok) stored.clear();
+  if (auto p = problem(c, stored); !p.empty())
+    throw UserError(p, containsCardNumber(c.address) ? "SD040" : "22023");
+  std::string phone;
+  if (!blank(c.contactPhone)) {
+    const auto m = Msisdn::parse(c.contactPhone);
+    phone = m ? m->e164() : stored;  // not a mobile number: the one on file, kept as it was
+  }
   const int sms = c.notifySms ? 1 : 0, mail = c.notifyEmail ? 1 : 0;
   int next = 0;
   sql_ << "SELECT customer_update_profile(:id, :v, :ln, :fn, :pn, :em, :ph, :ad, CAST(:s AS int) = 1, "

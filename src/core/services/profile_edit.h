@@ -23,8 +23,11 @@ class ProfileEdit {
   explicit ProfileEdit(soci::session& sql) : sql_(sql) {}
 
   // Empty when the changes can be sent, else the translated sentence about the first
-  // problem (missing name, malformed e-mail or phone, a card number in any field).
-  static std::string problem(const ProfileChanges& changes);
+  // problem (missing name, malformed e-mail or phone, a card number in any field). A new
+  // contact phone must be a mobile number (SMS go to it); the one on file (`storedPhone`,
+  // E.164), whatever it is, may stay as it is, so that a landline from before does not
+  // block editing the rest.
+  static std::string problem(const ProfileChanges& changes, const std::string& storedPhone = {});
 
   // What is on file now, and its version (for a command line that changes a field or two).
   ProfileChanges current(std::int64_t customerId, int& version);
