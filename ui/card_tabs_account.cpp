@@ -57,6 +57,7 @@ wxString ledgerKindWord(const std::string& kind) {
   if (kind == "monthly_fee") return _("monthly fee");
   if (kind == "service_fee") return _("service fees");
   if (kind == "adjustment") return _("adjustments");
+  if (kind == "transfer") return _("transfers between accounts");
   if (kind == "detail_fee") return _("detailed bills");
   if (kind == "detail_fee_waiver") return _("detailed bill fees waived");
   if (kind == "turbo") return _("turbo");

@@ -219,11 +219,24 @@ BOOST_AUTO_TEST_CASE(transfer_between_own_accounts_of_a_verified_caller) {
   move.transfer(1, 2, Money::fromKopecks(3000), "home internet", key);  // retried: once
   BOOST_TEST(d.balance(1) == 7000);
   BOOST_TEST(d.balance(2) == 3000);
+  // Both rows are transfers in the ledger (0034), not adjustments; the same key with
+  // another amount is refused.
+  BOOST_TEST(d.number("SELECT count(*) FROM ledger WHERE kind = 'transfer' AND idempotency_key LIKE 'transfer:" +
+                      key + ":%'") == 2);
+  BOOST_TEST(outcome([&] { move.transfer(1, 2, Money::fromKopecks(3100), "home internet", key); }) == "SD007");
+  // A transfer written before 0034 (kind 'adjustment') retried with its key returns it.
+  const std::string old = newIdempotencyKey();
+  *d.admin << "INSERT INTO ledger(account_id, wallet, amount, kind, idempotency_key, description) VALUES "
+              "(1, 'main', -500, 'adjustment', 'transfer:" + old + ":out', 'Transfer to 100000025'), "
+              "(2, 'main', 500, 'adjustment', 'transfer:" + old + ":in', 'Transfer from 100000017')";
+  move.transfer(1, 2, Money::fromKopecks(500), "", old);
+  BOOST_TEST(d.balance(1) == 6500);
+  BOOST_TEST(d.balance(2) == 3500);
   BOOST_TEST(outcome([&] { move.transfer(1, 3, Money::fromKopecks(100), "", newIdempotencyKey()); }) == "SD045");
-  BOOST_TEST(outcome([&] { move.transfer(1, 2, Money::fromKopecks(7001), "", newIdempotencyKey()); }) == "SD044");
+  BOOST_TEST(outcome([&] { move.transfer(1, 2, Money::fromKopecks(6501), "", newIdempotencyKey()); }) == "SD044");
   BOOST_TEST(outcome([&] { move.transfer(1, 4, Money::fromKopecks(100), "", newIdempotencyKey()); }) == "SD042");
   BOOST_TEST(outcome([&] { move.transfer(1, 2, Money::fromKopecks(-100), "", newIdempotencyKey()); }) == "SD041");
-  BOOST_TEST(d.balance(1) == 7000);
+  BOOST_TEST(d.balance(1) == 6500);
   // A family group joins the accounts of different customers.
   *d.admin << "INSERT INTO family_group(id, name, owner_customer_id) VALUES (1, 'Коваленки', 1)";
   *d.admin << "UPDATE account SET family_group_id = 1 WHERE id IN (1, 3)";

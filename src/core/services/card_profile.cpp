@@ -47,6 +47,7 @@ std::string ledgerKindText(const std::string& kind) {
   if (kind == "monthly_fee") return tr("Monthly fee");
   if (kind == "service_fee") return tr("Service fee");
   if (kind == "adjustment") return tr("Balance adjustment");
+  if (kind == "transfer") return tr("Transfer between accounts");
   if (kind == "detail_fee") return tr("Detailed bill fee");
   if (kind == "detail_fee_waiver") return tr("Detailed bill fee waived");
   if (kind == "turbo") return tr("Turbo");
