@@ -11,6 +11,7 @@
 #include <soci/soci.h>
 
 #include "core/db/connection.h"
+#include "run_command.h"
 #include "test_database.h"
 
 namespace subdesk::test {
@@ -60,18 +61,5 @@ struct BillsDesk {
   std::string lastMonthFrom() { return text("SELECT CAST(date_trunc('month', kyiv_day(now())) - interval '1 month' AS date)::text"); }
   std::string lastMonthTo() { return text("SELECT CAST(date_trunc('month', kyiv_day(now())) - interval '1 day' AS date)::text"); }
 };
-
-// Runs a shell command; returns its standard output (throws when it fails).
-inline std::string run(const std::string& command) {
-  std::string out;
-  FILE* p = popen(command.c_str(), "r");
-  if (!p) throw std::runtime_error("cannot run " + command);
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  const int status = pclose(p);
-  if (status != 0) throw std::runtime_error("failed (" + std::to_string(status) + "): " + command + "\n" + out);
-  return out;
-}
 
 }  // namespace subdesk::test

@@ -12,20 +12,13 @@
 
 #include "core/domain/card_number.h"
 #include "reports/payment_receipt.h"
+#include "run_command.h"
 
+using subdesk::test::run;
 using subdesk::Language;
 using subdesk::services::PaymentReceipt;
 
 namespace {
-std::string run(const std::string& command) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  BOOST_TEST_REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe.get())) out += buf.data();
-  return out;
-}
-
 PaymentReceipt sample() {
   PaymentReceipt r;
   r.paymentId = 4711;

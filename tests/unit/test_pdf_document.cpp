@@ -8,19 +8,11 @@
 #include <string>
 
 #include "reports/pdf_document.h"
+#include "run_command.h"
 
+using subdesk::test::run;
 using subdesk::reports::PdfDocument;
 
-namespace {
-std::string run(const std::string& command) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  BOOST_TEST_REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe.get())) out += buf.data();
-  return out;
-}
-}  // namespace
 
 BOOST_AUTO_TEST_CASE(cyrillic_text_long_tables_and_page_x_of_y) {
   const std::string path = "pdf_document_test.pdf";

@@ -18,20 +18,13 @@
 #include "core/domain/card_number.h"
 #include "reports/home_sheets.h"
 #include "reports/payment_receipt.h"
+#include "run_command.h"
 
+using subdesk::test::run;
 using subdesk::Language;
 using subdesk::reports::PdfDocument;
 
 namespace {
-std::string run(const std::string& command) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  BOOST_TEST_REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe.get())) out += buf.data();
-  return out;
-}
-
 std::string text(const std::string& path) { return run("pdftotext -layout " + path + " - 2>&1"); }
 // The words in reading order, whatever the page's size in points.
 std::string words(const std::string& path) { return run("pdftotext " + path + " - 2>&1"); }

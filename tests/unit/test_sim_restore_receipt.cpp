@@ -11,19 +11,12 @@
 #include <string>
 
 #include "reports/sim_restore_receipt.h"
+#include "run_command.h"
 
+using subdesk::test::run;
 using subdesk::reports::PdfDocument;
 
 namespace {
-std::string run(const std::string& command) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  BOOST_TEST_REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe.get())) out += buf.data();
-  return out;
-}
-
 subdesk::services::SimRestoreReceipt sample() {
   subdesk::services::SimRestoreReceipt r;
   r.swapId = 4711;
