@@ -38,8 +38,10 @@ wxString CardPage::tabTitle(Tab tab) {
   return {};
 }
 
-CardPage::CardPage(wxWindow* parent, CardContext context, services::CardKey key)
-    : wxPanel(parent, wxID_ANY), context_(std::move(context)), key_(key) {
+CardPage::CardPage(wxWindow* parent, CardContext context, services::CardKey key, wxSize size)
+    // Born at the size of the page it joins: GTK warns ("Negative content width") when a
+    // notebook is first allocated at the default tiny size.
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, size), context_(std::move(context)), key_(key) {
   name_ = new wxStaticText(this, wxID_ANY, _("Loading the card…"));
   name_->SetFont(name_->GetFont().Bold().Scaled(1.3f));
   subtitle_ = new wxStaticText(this, wxID_ANY, wxString());
@@ -60,7 +62,7 @@ CardPage::CardPage(wxWindow* parent, CardContext context, services::CardKey key)
   band_->Hide();
 
   bar_ = new InteractionBar(this, context_, [this] { refresh(); });
-  tabs_ = new wxNotebook(this, wxID_ANY);
+  tabs_ = new wxNotebook(this, wxID_ANY, wxDefaultPosition, size);
   auto add = [this](Tab tab, CardTab* page) {
     pages_.emplace_back(tab, page);
     tabs_->AddPage(page, tabTitle(tab));

@@ -22,7 +22,7 @@ class CardPage : public wxPanel {
   static constexpr int kTabCount = 9;
   static wxString tabTitle(Tab tab);
 
-  CardPage(wxWindow* parent, CardContext context, services::CardKey key);
+  CardPage(wxWindow* parent, CardContext context, services::CardKey key, wxSize size = wxDefaultSize);
 
   const services::CardKey& key() const { return key_; }
   // The loaded snapshot, or nullptr while loading.

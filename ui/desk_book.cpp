@@ -112,7 +112,8 @@ void DeskBook::openCard(const services::CardKey& key) {
       return;
     }
   }
-  auto* card = new CardPage(this, {pool_, permissions_, readerPool_}, key);
+  auto* card = new CardPage(this, {pool_, permissions_, readerPool_}, key,
+                             GetCurrentPage() ? GetCurrentPage()->GetSize() : wxDefaultSize);
   AddPage(card, _("Loading…"), true);
   card->focusTabs();
 }
