@@ -105,11 +105,13 @@ struct TableBlock : PdfDocument::Block {
   }
   static void drawRow(cairo_t* c, const std::shared_ptr<const std::vector<double>>& widths, const LaidRow& row,
                       double y, bool rule) {
+    static thread_local ShapedText::Batch batch;
     double x = kMargin;
     for (std::size_t i = 0; i < widths->size(); ++i) {
-      if (i < row.cells.size()) row.cells[i]->draw(c, x, y + 1.5 * kPt);
+      if (i < row.cells.size()) row.cells[i]->draw(c, x, y + 1.5 * kPt, batch);
       x += (*widths)[i];
     }
+    batch.flush(c);
     if (rule) {
       cairo_set_line_width(c, 0.4);
       cairo_set_source_rgb(c, 0.6, 0.6, 0.6);

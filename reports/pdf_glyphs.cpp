@@ -36,29 +36,53 @@ ShapedText::~ShapedText() {
   if (layout_) g_object_unref(layout_);
 }
 
+namespace {
+// Where pango would start a layout drawn at (x, y): the current point, which cairo keeps
+// in 24.8 fixed point in device space.
+void pangoOrigin(cairo_t* cr, double& x, double& y) {
+  cairo_user_to_device(cr, &x, &y);
+  x = std::nearbyint(x * 256) / 256, y = std::nearbyint(y * 256) / 256;
+  cairo_device_to_user(cr, &x, &y);
+}
+}  // namespace
+
 void ShapedText::draw(cairo_t* cr, double x, double y) const {
+  static thread_local Batch batch;
+  draw(cr, x, y, batch);
+  batch.flush(cr);
+}
+
+void ShapedText::draw(cairo_t* cr, double x, double y, Batch& batch) const {
   if (layout_) {
+    batch.flush(cr);
     cairo_move_to(cr, x, y);
     pango_cairo_update_layout(cr, layout_);
     pango_cairo_show_layout(cr, layout_);
     return;
   }
-  // Where pango would start: the current point, which cairo keeps in 24.8 fixed point in
-  // device space.
-  cairo_user_to_device(cr, &x, &y);
-  x = std::nearbyint(x * 256) / 256, y = std::nearbyint(y * 256) / 256;
-  cairo_device_to_user(cr, &x, &y);
-  static thread_local std::vector<cairo_glyph_t> placed;
+  pangoOrigin(cr, x, y);
   for (const auto& s : segments_) {
-    placed.resize(s.glyphs.size());
-    for (std::size_t i = 0; i < s.glyphs.size(); ++i) {
-      placed[i] = {s.glyphs[i].index, s.glyphs[i].x + x, s.glyphs[i].y + y};
+    if (batch.font_ != s.font) {
+      batch.flush(cr);
+      batch.font_ = s.font;
     }
-    cairo_set_scaled_font(cr, s.font);
-    cairo_show_text_glyphs(cr, s.utf8.data(), static_cast<int>(s.utf8.size()), placed.data(),
-                           static_cast<int>(placed.size()), s.clusters.data(), static_cast<int>(s.clusters.size()),
+    for (const auto& g : s.glyphs) batch.glyphs_.push_back({g.index, g.x + x, g.y + y});
+    batch.clusters_.insert(batch.clusters_.end(), s.clusters.begin(), s.clusters.end());
+    batch.utf8_ += s.utf8;
+  }
+}
+
+void ShapedText::Batch::flush(cairo_t* cr) {
+  if (font_ && !glyphs_.empty()) {
+    cairo_set_scaled_font(cr, font_);
+    cairo_show_text_glyphs(cr, utf8_.data(), static_cast<int>(utf8_.size()), glyphs_.data(),
+                           static_cast<int>(glyphs_.size()), clusters_.data(), static_cast<int>(clusters_.size()),
                            cairo_text_cluster_flags_t(0));
   }
+  font_ = nullptr;
+  glyphs_.clear();
+  clusters_.clear();
+  utf8_.clear();
 }
 
 std::vector<cairo_glyph_t> ShapedText::glyphs() const {

@@ -31,6 +31,21 @@ class ShapedText {
   double height() const { return height_; }
   // Draws with the top-left corner of the text box at (x, y) in cr's user space.
   void draw(cairo_t* cr, double x, double y) const;
+  // Several texts drawn with one cairo_show_text_glyphs per font: add() them, then
+  // flush() (or draw something else; add() flushes when the font changes).
+  class Batch {
+   public:
+    void flush(cairo_t* cr);
+
+   private:
+    friend class ShapedText;
+    cairo_scaled_font_t* font_ = nullptr;
+    std::vector<cairo_glyph_t> glyphs_;
+    std::vector<cairo_text_cluster_t> clusters_;
+    std::string utf8_;
+  };
+  // Draws like draw(), into `batch`.
+  void draw(cairo_t* cr, double x, double y, Batch& batch) const;
   // For the tests: the glyphs of the text box placed at (0, 0) (empty when drawn by pango).
   std::vector<cairo_glyph_t> glyphs() const;
   bool drawnByPango() const { return layout_ != nullptr; }

@@ -81,8 +81,19 @@ BOOST_AUTO_TEST_CASE(cells_draw_the_same_pdf_as_pango) {
       shaper.shape(c.text, c.font, c.width, c.right)->draw(cr, kMargin + 10.3, top(i));
     }
   });
+  // A table row draws its cells through one batch: one cairo call per font.
+  const std::string byBatch = pdf([](cairo_t* cr) {
+    CellShaper shaper(cr);
+    ShapedText::Batch batch;
+    for (std::size_t i = 0; i < kCells.size(); ++i) {
+      const auto& c = kCells[i];
+      shaper.shape(c.text, c.font, c.width, c.right)->draw(cr, kMargin + 10.3, top(i), batch);
+    }
+    batch.flush(cr);
+  });
   BOOST_TEST(byPango.size() > 1000u);
   BOOST_TEST(byGlyphs == byPango);
+  BOOST_TEST(byBatch == byPango);
 }
 
 BOOST_AUTO_TEST_CASE(number_cells_from_the_glyph_table_equal_pango_shaping) {
