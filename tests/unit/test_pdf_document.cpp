@@ -7,6 +7,10 @@
 #include <memory>
 #include <string>
 
+#include <cairo.h>
+
+#include <cstdint>
+
 #include "reports/pdf_document.h"
 #include "run_command.h"
 
@@ -47,4 +51,34 @@ BOOST_AUTO_TEST_CASE(an_unwritable_path_is_an_error) {
   PdfDocument doc("x");
   doc.paragraph("x");
   BOOST_CHECK_THROW(doc.save("/nonexistent-dir/x.pdf"), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(every_table_row_has_its_rule) {
+  PdfDocument doc("x");
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < 10; ++i) rows.push_back({"01.10 00:0" + std::to_string(i), "b", "1,00 грн"});
+  doc.table({{"A", 40}, {"B", 100}, {"C", 30, true}}, rows);
+  // Page 1 drawn at 2 pixels a point; a vertical line through the empty middle of column
+  // B crosses only the rules.
+  const int w = static_cast<int>(PdfDocument::kPageWidthPt * 2), h = static_cast<int>(PdfDocument::kPageHeightPt * 2);
+  cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  cairo_t* cr = cairo_create(image);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  doc.drawPage(cr, 1, w, h);
+  cairo_destroy(cr);
+  cairo_surface_flush(image);
+  const int x = static_cast<int>((18 + 40 + 60) * 72.0 / 25.4 * 2);
+  const unsigned char* data = cairo_image_surface_get_data(image);
+  const int stride = cairo_image_surface_get_stride(image);
+  int rules = 0;
+  bool inRule = false;
+  for (int y = 0; y < h; ++y) {
+    const auto* px = reinterpret_cast<const std::uint32_t*>(data + y * stride) + x;
+    const bool dark = (*px & 0xff) < 230;
+    if (dark && !inRule) ++rules;
+    inRule = dark;
+  }
+  cairo_surface_destroy(image);
+  BOOST_TEST(rules == 10);
 }
