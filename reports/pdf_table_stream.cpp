@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "pdf_glyphs.h"
 #include "pdf_text.h"
 
 namespace subdesk::reports {
@@ -23,6 +24,15 @@ PdfTableStream::PdfTableStream(const std::string& path, const std::string& title
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "subdesk");
   cr_ = cairo_create(surface_);
+  shaper_ = std::make_unique<CellShaper>(cr_);
+  // The columns share the page's width in the proportions the report asked for: a report
+  // whose widths add up to more never runs off the page, one whose widths add up to less
+  // gets the room.
+  double total = 0;
+  for (const auto& c : columns_) total += c.widthMm;
+  if (total > 0) {
+    for (auto& c : columns_) c.widthMm *= kBodyW / kPt / total;
+  }
   if (!pageLabel_) pageLabel_ = [](int p) { return std::to_string(p); };
 }
 
@@ -30,16 +40,6 @@ PdfTableStream::~PdfTableStream() {
   try {
     if (cr_) finish();
   } catch (...) {
-  }
-  dropCache();
-}
-
-void PdfTableStream::dropCache() {
-  for (auto& byColumn : cache_) {
-    for (auto& m : byColumn) {
-      for (auto& [text, c] : m) g_object_unref(c.layout);
-      m.clear();
-    }
   }
 }
 
@@ -50,23 +50,20 @@ const PdfTableStream::Cell& PdfTableStream::cell(std::size_t column, const std::
   if (auto it = m.find(text); it != m.end()) return it->second;
   // Unique texts (ids, moments, amounts) would grow the cache without end: it is bounded,
   // and emptied when full (memory stays flat however many rows come).
-  if (m.size() >= 2048) {
-    for (auto& [t, c] : m) g_object_unref(c.layout);
-    m.clear();
-  }
+  if (m.size() >= 2048) m.clear();
   const PdfColumn& col = columns_[column];
-  PangoLayout* layout = makeLayout(cr_, text, bold ? kBodyBold : kBody, col.widthMm * kPt - 3 * kPt, col.alignRight);
-  return m.emplace(text, Cell{layout, layoutHeight(layout)}).first->second;
+  return m.emplace(text, shaper_->shape(text, bold ? kTableBold : kTable, col.widthMm * kPt - 3 * kPt, col.alignRight))
+      .first->second;
 }
 
 void PdfTableStream::drawHeader() {
   double x = kMargin;
   double h = 0;
   for (const auto& c : columns_) {
-    h = std::max(h, textHeight(cr_, c.title, kBodyBold, c.widthMm * kPt - 3 * kPt));
+    h = std::max(h, textHeight(cr_, c.title, kTableBold, c.widthMm * kPt - 3 * kPt));
   }
   for (const auto& c : columns_) {
-    drawText(cr_, c.title, kBodyBold, x, y_ + 1.5 * kPt, c.widthMm * kPt - 3 * kPt, c.alignRight);
+    drawText(cr_, c.title, kTableBold, x, y_ + 1.5 * kPt, c.widthMm * kPt - 3 * kPt, c.alignRight);
     x += c.widthMm * kPt;
   }
   y_ += h + 4 * kPt;
@@ -111,7 +108,7 @@ void PdfTableStream::row(const std::vector<std::string>& cells, bool bold) {
   double h = 0;
   for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i) {
     laid_.push_back(&cell(i, cells[i], bold));
-    h = std::max(h, laid_.back()->height);
+    h = std::max(h, (*laid_.back())->height());
   }
   h += 3 * kPt;
   if (y_ + h > kBodyBottom) {
@@ -127,13 +124,12 @@ void PdfTableStream::row(const std::vector<std::string>& cells, bool bold) {
   cairo_line_to(cr_, right, y_);
   cairo_stroke(cr_);
   cairo_set_source_rgb(cr_, 0, 0, 0);
+  ShapedText::Batch batch;  // the row's cells in one cairo call per font
   for (std::size_t i = 0; i < columns_.size(); ++i) {
-    if (i < laid_.size()) {
-      cairo_move_to(cr_, x, y_ + 1.5 * kPt);
-      pango_cairo_show_layout(cr_, laid_[i]->layout);
-    }
+    if (i < laid_.size()) (*laid_[i])->draw(cr_, x, y_ + 1.5 * kPt, batch);
     x += columns_[i].widthMm * kPt;
   }
+  batch.flush(cr_);
   y_ += h;
 }
 
@@ -141,6 +137,8 @@ int PdfTableStream::finish() {
   if (!cr_) return page_;
   if (!pageOpen_ && page_ == 0) startPage();
   endPage();
+  for (auto& byColumn : cache_) byColumn.clear();  // the shaped texts hold the context's fonts
+  shaper_.reset();
   cairo_destroy(cr_);
   cr_ = nullptr;
   cairo_surface_finish(surface_);

@@ -10,6 +10,7 @@
 //   for (...) pdf.row(cells);
 //   pdf.finish();
 #include <functional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -17,9 +18,12 @@
 #include "reports/pdf_document.h"
 
 typedef struct _cairo_surface cairo_surface_t;
-typedef struct _PangoLayout PangoLayout;
 
 namespace subdesk::reports {
+namespace pdf {
+class CellShaper;
+class ShapedText;
+}  // namespace pdf
 
 class PdfTableStream {
  public:
@@ -39,14 +43,11 @@ class PdfTableStream {
   void startPage();
   void endPage();
   void drawHeader();
-  // The laid-out text of a cell, shaped once and reused for every row that repeats it
-  // (a method, a day, an office, a name) and for the row that measures and then draws it.
-  struct Cell {
-    PangoLayout* layout;
-    double height;
-  };
+  // The text of a cell, shaped once (pdf_glyphs.h: numbers from a glyph table, the rest
+  // through pango) and reused for every row that repeats it (a method, a day, an office,
+  // a name) and for the row that measures and then draws it.
+  using Cell = std::shared_ptr<pdf::ShapedText>;
   const Cell& cell(std::size_t column, const std::string& text, bool bold);
-  void dropCache();
 
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
@@ -57,6 +58,7 @@ class PdfTableStream {
   double y_ = 0;
   int page_ = 0;
   bool pageOpen_ = false;
+  std::unique_ptr<pdf::CellShaper> shaper_;
   std::vector<std::unordered_map<std::string, Cell>> cache_[2];  // [bold][column]
   std::vector<const Cell*> laid_;                                // the current row's cells
 };

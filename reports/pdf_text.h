@@ -27,6 +27,9 @@ constexpr Font kBodyBold{kSans, 9.5, true};
 constexpr Font kHeading{kSans, 15, true};
 constexpr Font kSubheading{kSans, 11, true};
 constexpr Font kSmall{kSans, 8, false};
+// The rows of streamed reports (PdfTableStream): a day, a moment or an amount per cell.
+constexpr Font kTable{kSans, 8.5, false};
+constexpr Font kTableBold{kSans, 8.5, true};
 constexpr Font kBox{kMono, 16, true};
 
 // A pango layout of `text` in `font`, wrapped at `width` points (0: no wrapping).

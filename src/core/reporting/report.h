@@ -28,7 +28,7 @@ struct ReportColumn {
   std::string key;    // the view's column, also the CSV header
   std::string title;  // translated, for XLSX and PDF headers
   CellType type = CellType::Text;
-  double widthMm = 25;  // in the PDF
+  double widthMm = 25;  // in the PDF: a share of the page's width (the columns fill it)
 };
 
 struct Period {

@@ -72,7 +72,7 @@ class ContractsReport : public Report {
   std::string title() const override { return tr("Contracts signed by office and staff member"); }
   std::vector<ReportColumn> columns() const override {
     return {{"office", tr("Office"), CellType::Text, 20},     {"staff", tr("Login"), CellType::Text, 30},
-            {"staff_name", tr("Name"), CellType::Text, 38},   {"at", tr("When"), CellType::DateTime, 32},
+            {"staff_name", tr("Name"), CellType::Text, 36},   {"at", tr("When"), CellType::DateTime, 34},
             {"contract", tr("Contract"), CellType::Text, 28}, {"account", tr("Account"), CellType::Text, 26}};
   }
 
@@ -86,10 +86,10 @@ class DetailFeesReport : public Report {
   std::string name() const override { return "detail-fees"; }
   std::string title() const override { return tr("Detailed-bill fees charged and waived"); }
   std::vector<ReportColumn> columns() const override {
-    return {{"at", tr("When"), CellType::DateTime, 30},        {"account", tr("Account"), CellType::Text, 22},
-            {"msisdn", tr("Number"), CellType::Text, 26},      {"period_from", tr("From"), CellType::Date, 20},
-            {"period_to", tr("To"), CellType::Date, 20},       {"charged", tr("Charged"), CellType::Money, 18},
-            {"waived", tr("Waived"), CellType::Money, 18},     {"reason", tr("Reason"), CellType::Text, 30}};
+    return {{"at", tr("When"), CellType::DateTime, 33},        {"account", tr("Account"), CellType::Text, 20},
+            {"msisdn", tr("Number"), CellType::Text, 26},      {"period_from", tr("From"), CellType::Date, 18},
+            {"period_to", tr("To"), CellType::Date, 18},       {"charged", tr("Charged"), CellType::Money, 20},
+            {"waived", tr("Waived"), CellType::Money, 20},     {"reason", tr("Reason"), CellType::Text, 19}};
   }
 
  protected:
@@ -102,10 +102,10 @@ class PaymentsReport : public Report {
   std::string name() const override { return "payments"; }
   std::string title() const override { return tr("Payments by method"); }
   std::vector<ReportColumn> columns() const override {
-    return {{"method", tr("Method"), CellType::Text, 16},    {"day", tr("Day"), CellType::Date, 22},
-            {"at", tr("When"), CellType::DateTime, 32},      {"account", tr("Account"), CellType::Text, 24},
-            {"office", tr("Office"), CellType::Text, 20},    {"amount", tr("Amount"), CellType::Money, 24},
-            {"receipt", tr("Receipt"), CellType::Text, 34}};
+    return {{"method", tr("Method"), CellType::Text, 17},    {"day", tr("Day"), CellType::Date, 22},
+            {"at", tr("When"), CellType::DateTime, 36},      {"account", tr("Account"), CellType::Text, 22},
+            {"office", tr("Office"), CellType::Text, 20},    {"amount", tr("Amount"), CellType::Money, 27},
+            {"receipt", tr("Receipt"), CellType::Text, 30}};
   }
 
  protected:
@@ -132,10 +132,10 @@ class SuspensionsReport : public Report {
   std::string name() const override { return "suspensions"; }
   std::string title() const override { return tr("Home-internet suspensions"); }
   std::vector<ReportColumn> columns() const override {
-    return {{"at", tr("When"), CellType::DateTime, 30},         {"staff", tr("Login"), CellType::Text, 28},
-            {"account", tr("Account"), CellType::Text, 22},     {"login", tr("Internet login"), CellType::Text, 28},
-            {"suspended_from", tr("From"), CellType::Date, 22}, {"suspended_to", tr("To"), CellType::Date, 22},
-            {"ended_on", tr("Resumed"), CellType::Date, 22}};
+    return {{"at", tr("When"), CellType::DateTime, 34},         {"staff", tr("Login"), CellType::Text, 26},
+            {"account", tr("Account"), CellType::Text, 20},     {"login", tr("Internet login"), CellType::Text, 26},
+            {"suspended_from", tr("From"), CellType::Date, 20}, {"suspended_to", tr("To"), CellType::Date, 20},
+            {"ended_on", tr("Resumed"), CellType::Date, 20}};
   }
 
  protected:
