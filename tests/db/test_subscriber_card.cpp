@@ -18,6 +18,7 @@
 #include "core/services/card_json.h"
 #include "core/services/subscriber_card.h"
 #include "core/util/error.h"
+#include "demo_desk.h"
 #include "test_database.h"
 
 using namespace subdesk::services;
@@ -30,15 +31,8 @@ namespace {
 
 const std::set<std::string> kEmergency = {"101", "102", "103", "104", "112"};
 
-struct DemoDesk {
-  TestDatabase db{Template::Demo};
-  std::unique_ptr<soci::session> admin = db.admin();
-  std::map<std::string, std::unique_ptr<soci::session>> sessions;
-  long long line = 1, account = 0, customer = 0;
-
-  DemoDesk() {
-    *admin << "SELECT l.account_id, a.customer_id FROM line l JOIN account a ON a.id = l.account_id WHERE l.id = 1",
-        soci::into(account), soci::into(customer);
+struct CardDesk : subdesk::test::DemoDesk {
+  CardDesk() {
     // Charged calls to emergency numbers this month (the switch would never charge them;
     // these make sure the card filters by number, not by price), and a debt.
     subdesk::db::executeScript(*admin, R"(
@@ -48,34 +42,13 @@ struct DemoDesk {
       INSERT INTO ledger(account_id, amount, kind, idempotency_key, description)
         SELECT 1, -(balance + 5000), 'adjustment', 'test:debt', 'Test debt' FROM account WHERE id = 1;
     )");
-    long long office = 0;
-    *admin << "SELECT min(id) FROM office", soci::into(office);
-    for (const std::string group : {"agent", "sales", "supervisor"}) db.addStaff(group, group, office, "Test " + group);
-  }
-  std::string login(const std::string& group) const { return db.login(group); }
-  soci::session& as(const std::string& group) {
-    auto& s = sessions[group];
-    if (!s) s = db.connectAs(group);
-    return *s;
-  }
-  long long number(const std::string& query) {
-    long long n = 0;
-    soci::indicator ind = soci::i_ok;
-    *admin << query, soci::into(n, ind);
-    return ind == soci::i_null ? 0 : n;
-  }
-  std::string text(const std::string& query) {
-    std::string s;
-    soci::indicator ind = soci::i_ok;
-    *admin << query, soci::into(s, ind);
-    return ind == soci::i_null ? std::string() : s;
   }
   std::string id(long long v) { return std::to_string(v); }
 };
 
 }  // namespace
 
-BOOST_FIXTURE_TEST_SUITE(card, DemoDesk)
+BOOST_FIXTURE_TEST_SUITE(card, CardDesk)
 
 BOOST_AUTO_TEST_CASE(an_agent_loads_the_full_card_with_the_database_figures) {
   // An open ticket and an enrolment of the focus line, besides what the demo made.
